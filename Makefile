@@ -1,0 +1,28 @@
+# Two entry points for a fresh clone: `make site` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+# mkdocs-material prints an upgrade notice on every build; keep the output about the knowledge base.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup site serve test clean
+
+$(BIN)/mkdocs: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+setup: $(BIN)/mkdocs
+
+site: setup  ## build the sample knowledge base into site/
+	$(BIN)/mkdocs build --strict
+
+serve: setup  ## live preview on http://127.0.0.1:8000
+	$(BIN)/mkdocs serve
+
+test: setup  ## run the whole test suite (unit, build, real-browser)
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site $(VENV) plugins/*.egg-info

@@ -1,0 +1,25 @@
+"""The `nightdesk` command. Each subcommand lives in its own module under `nightdesk.commands`."""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+COMMANDS = ()
+"""Modules in nightdesk.commands; each defines `add_parser(subparsers)` which sets `func(args) -> int`."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="nightdesk", description="Write, check and publish a nightdesk help centre.")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        importlib.import_module(f"nightdesk.commands.{name}").add_parser(subparsers)
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Subcommands of the `nightdesk` command line, one module each."""

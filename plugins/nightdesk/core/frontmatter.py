@@ -1,0 +1,50 @@
+"""Split a Markdown source into its YAML front matter and body, keeping line numbers for messages."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+_FENCE = re.compile(r"^(---|\.\.\.)\s*$")
+
+
+@dataclass
+class FrontMatterBlock:
+    data: dict[str, Any] = field(default_factory=dict)
+    key_lines: dict[str, int] = field(default_factory=dict)  # key -> 1-based line in the file
+    body: str = ""
+    body_line: int = 1  # line of the file where the body starts
+    error: tuple[int, str] | None = None  # (line, message) when the YAML cannot be read
+
+
+def split_front_matter(source: str) -> FrontMatterBlock:
+    """Read `---`-fenced YAML at the top of `source`; a broken block is reported, never silently kept as text."""
+    lines = source.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        return FrontMatterBlock(body=source)
+    end = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i])), None)
+    if end is None:
+        return FrontMatterBlock(body=source, error=(1, "front matter starts with '---' but never ends; add a closing '---' line"))
+    yaml_text = "".join(lines[1:end])
+    block = FrontMatterBlock(body="".join(lines[end + 1:]), body_line=end + 2)
+    try:
+        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(yaml_text)
+    except yaml.YAMLError as exc:
+        # The context mark is where the broken construct starts (an unclosed "["), which is what the author must fix.
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        block.error = (line, f"front matter is not valid YAML: {reason}")
+        return block
+    if data is None:
+        return block
+    if not isinstance(data, dict):
+        block.error = (2, "front matter must be a list of 'key: value' lines")
+        return block
+    block.data = {str(k): v for k, v in data.items()}
+    if isinstance(node, yaml.MappingNode):
+        block.key_lines = {str(k.value): k.start_mark.line + 2 for k, _ in node.value}
+    return block

@@ -1,0 +1,97 @@
+"""HTML for the generated parts of the help centre (home, task hubs, article chrome, bounded navigation).
+
+Rendered from Jinja2 templates named `nightdesk/<view>.html`: a site overrides one by putting a file of
+the same name in its own templates folder. Links are produced by a `link(path)` callable, so the views
+know nothing about the site generator or its URL scheme.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Callable
+
+import jinja2
+from markupsafe import Markup
+
+from .articles import Article
+from .knowledge_base import HOME_PATH, KnowledgeBase
+from .schema import KINDS
+from .tasks import Task
+
+Link = Callable[[str], str]
+"""Maps a source path (article, "index.md", "<task>/index.md") to a URL relative to the page being rendered."""
+
+KIND_HEADINGS = {
+    "how-to": "How to",
+    "troubleshooting": "Fix a problem",
+    "faq": "Questions",
+    "concept": "Understand",
+    "reference": "Reference",
+}
+
+SLOTS = ("after-article", "after-hub")
+"""Places in the views where other features (support box, feedback) add their HTML, via fill_slot()."""
+
+_FIRST_H1 = re.compile(r"<h1\b[^>]*>.*?</h1>", re.DOTALL)
+
+
+class Views:
+    def __init__(self, kb: KnowledgeBase, *, override_dir: Path | str | None = None,
+                 icon_svg: Callable[[str], str] = lambda name: "", nav_limit: int = 12):
+        loaders: list[jinja2.BaseLoader] = []
+        if override_dir and Path(override_dir).is_dir():
+            loaders.append(jinja2.FileSystemLoader(str(override_dir)))
+        loaders.append(jinja2.PackageLoader("nightdesk", "templates"))
+        self.env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
+                                      trim_blocks=True, lstrip_blocks=True)
+        self.icon_svg = icon_svg
+        self.env.globals.update(kinds=KINDS, kind_headings=KIND_HEADINGS, icon=self.icon)
+        self.env.filters["date"] = lambda d: f"{d.day} {d:%B %Y}" if d else ""
+        self.kb = kb
+        self.nav_limit = nav_limit
+
+    def icon(self, name: str | None) -> Markup:
+        """A task icon: a named icon ("material/cash") as inline SVG from `icon_svg`, anything else (an emoji) as text."""
+        if not name:
+            return Markup("")
+        return Markup(self.icon_svg(name)) if "/" in name else Markup.escape(name)
+
+    def _render(self, view: str, link: Link, **context) -> str:
+        return self.env.get_template(f"nightdesk/{view}.html").render(kb=self.kb, link=link, **context)
+
+    def home(self, link: Link, intro_html: str = "", featured: list[str] | None = None) -> str:
+        tiles = [(task, len(self.kb.articles_in(task.id))) for task in self.kb.tasks.values()]
+        return self._render("home", link, intro_html=Markup(intro_html), tiles=tiles,
+                            featured=self.kb.featured(featured), has_h1="<h1" in intro_html)
+
+    def hub(self, task: Task, link: Link, intro_html: str = "") -> str:
+        articles = self.kb.articles_in(task.id)
+        journey = [a for a in articles if a.path in task.journey]
+        groups = [(kind, [a for a in articles if a.kind == kind and a.path not in task.journey]) for kind in KINDS]
+        return self._render("hub", link, task=task, intro_html=Markup(intro_html), journey=journey,
+                            groups=[(kind, items) for kind, items in groups if items], has_h1="<h1" in intro_html)
+
+    def article(self, article: Article, content_html: str, link: Link) -> str:
+        """The article's rendered body wrapped in its chrome: breadcrumb, answer box, badges, footer."""
+        match = _FIRST_H1.search(content_html)
+        h1, rest = (match.group(0), content_html[:match.start()] + content_html[match.end():]) if match else ("", content_html)
+        previous, following = self.kb.journey_neighbours(article)
+        return self._render("article", link, article=article, task=self.kb.primary_task(article),
+                            h1=Markup(h1), content=Markup(rest), previous=previous, following=following,
+                            related=self.kb.related(article))
+
+    def nav(self, link: Link, current_task: Task | None = None, current_path: str | None = None) -> str:
+        """Navigation whose size does not grow with the knowledge base: every task, and at most
+        `nav_limit` articles of the current one, with a link to its hub for the rest."""
+        articles = self.kb.articles_in(current_task.id) if current_task else []
+        shown = articles[: self.nav_limit]
+        if current_path and current_path not in {a.path for a in shown}:
+            shown = shown[: self.nav_limit - 1] + [self.kb.articles[current_path]]
+        return self._render("nav", link, current_task=current_task, current_path=current_path,
+                            articles=shown, more=len(articles) - len(shown), home=HOME_PATH)
+
+
+def fill_slot(html: str, slot: str, content: str) -> str:
+    """Put `content` into a view's named slot, keeping the slot open for the next feature."""
+    marker = f"<!-- nightdesk:{slot} -->"
+    return html.replace(marker, content + marker, 1)
