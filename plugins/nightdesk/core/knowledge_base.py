@@ -9,7 +9,7 @@ from pathlib import Path, PurePosixPath
 from .articles import Article, humanize, plain_text, read_article
 from .problems import ERROR, WARNING, Problem
 from .schema import KINDS
-from .tasks import Task, hub_path, read_tasks_file
+from .tasks import Task, read_tasks_file
 
 HOME_PATH = "index.md"
 INDEX_NAMES = ("index.md", "README.md")
