@@ -2,7 +2,39 @@
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 
+from nightdesk.core.checks import FAMILIES, CheckSettings
 from nightdesk.core.schema import DEFAULT_ALIASES
+
+
+class ChecksConfig(Config):
+    """The `checks:` group: what `nightdesk check` and `mkdocs build` report before publishing."""
+
+    enabled = opt.Type(bool, default=True)
+    """Run the checks during `mkdocs build` too (errors fail `--strict`). `nightdesk check` always runs them."""
+
+    stale_after_days = opt.Type(int, default=CheckSettings.stale_after_days)
+    """An article whose `reviewed` date is older than this many days is reported as stale."""
+
+    max_grade = opt.Type((int, float), default=CheckSettings.max_grade)
+    """The highest reading grade (Flesch-Kincaid, about the years of school needed) before a warning."""
+
+    max_summary_length = opt.Type(int, default=CheckSettings.max_summary_length)
+    """Characters a summary may have: about two lines on a phone, and what search results show."""
+
+    max_step_words = opt.Type(int, default=CheckSettings.max_step_words)
+    """Words a numbered step may have before it is reported as too long to follow."""
+
+    advisory = opt.ListOfItems(opt.Choice([family for family in FAMILIES if family != "knowledge-base"]),
+                               default=["structure", "plain-language", "freshness"])
+    """Families whose warnings `mkdocs build` shows as INFO, so they never fail `--strict`: a stale review
+    date, a long sentence or a missing summary must not block an urgent fix, and `nightdesk check` (which
+    exits 1 on errors only) lists them anyway. Errors always fail `--strict`. Choices: links, structure,
+    plain-language, freshness (what reading the knowledge base reports is logged as it always was)."""
+
+    def settings(self) -> CheckSettings:
+        """The limits as the core checks take them."""
+        return CheckSettings(stale_after_days=self.stale_after_days, max_grade=float(self.max_grade),
+                             max_summary_length=self.max_summary_length, max_step_words=self.max_step_words)
 
 
 class TasksConfig(Config):
@@ -20,3 +52,11 @@ class TasksConfig(Config):
 
     nav_limit = opt.Type(int, default=12)
     """How many articles of the current task the navigation lists before linking to the hub."""
+
+    checks = opt.SubConfig(ChecksConfig)
+    """Limits for the pre-publishing checks; see ChecksConfig."""
+
+    offline_zip = opt.Type((str, bool), default=True)
+    """A zip of the built site for offline use, written at the top of `site_dir` (so it is published
+    with the site): `true` names it `<site name>-offline.zip`, a string names it, `false` writes none.
+    Not written by `mkdocs serve`."""

@@ -2,7 +2,8 @@
 
 Events: on_config adds nightdesk's theme overrides and CSS; on_files reads the knowledge base, reports its
 problems (errors fail `mkdocs build --strict`) and adds the home and hub pages; on_page_markdown hands MkDocs
-the article body as the core read it; on_page_context wraps each page in its chrome and bounded navigation.
+the article body as the core read it; on_page_context wraps each page in its chrome and bounded navigation;
+on_post_build writes the offline zip (not during `mkdocs serve`).
 """
 from __future__ import annotations
 
@@ -12,11 +13,13 @@ from importlib import resources
 from pathlib import Path
 
 from markupsafe import Markup
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
+from nightdesk.core.checks import run_checks
 from nightdesk.core.knowledge_base import HOME_PATH, KnowledgeBase
+from nightdesk.core.offline_zip import default_zip_name, write_site_zip
 from nightdesk.core.views import Views
 
 from .config import TasksConfig
@@ -29,6 +32,10 @@ class TasksPlugin(BasePlugin[TasksConfig]):
     kb: KnowledgeBase
     views: Views
     files: Files
+    command: str = "build"
+
+    def on_startup(self, *, command, dirty):
+        self.command = command  # kept across `mkdocs serve` rebuilds, which need no zip
 
     def on_config(self, config):
         if not self.config.enabled:
@@ -55,6 +62,7 @@ class TasksPlugin(BasePlugin[TasksConfig]):
             tasks_file=self.config.tasks_file, aliases=self.config.aliases, prefix=prefix)
         for problem in self.kb.problems:
             (log.error if problem.is_error else log.warning)(str(problem))
+        self._run_checks(files, config)
 
         override_dir = config.theme.custom_dir
         self.views = Views(self.kb, override_dir=override_dir, icon_svg=_icon_finder(tuple(config.theme.dirs)),
@@ -68,6 +76,30 @@ class TasksPlugin(BasePlugin[TasksConfig]):
                 files.append(File.generated(config, dest, abs_src_path=str(asset)))
         self.files = files
         return files
+
+    def _run_checks(self, files: Files, config) -> None:
+        """`nightdesk check` inside the build: errors fail --strict; advisory families are only INFO."""
+        checks = self.config.checks
+        if not checks.enabled:
+            return
+        toc_slugify = config.mdx_configs.get("toc", {}).get("slugify")
+        report = run_checks(self.kb, [f.src_uri for f in files], checks.settings(), tasks_file=self.config.tasks_file,
+                            **({"slugify": toc_slugify} if callable(toc_slugify) else {}))
+        for family, problems in report.found.items():
+            if family == "knowledge-base":
+                continue  # logged above, while reading
+            for problem in problems:
+                level = log.error if problem.is_error else log.info if family in checks.advisory else log.warning
+                level(str(problem))
+        log.info(f"check: {report.summary}")
+
+    @event_priority(-200)  # last: after every plugin that writes files, the service worker's (-100) included
+    def on_post_build(self, config):
+        if not self.config.enabled or self.config.offline_zip is False or self.command == "serve":
+            return
+        name = self.config.offline_zip if isinstance(self.config.offline_zip, str) else default_zip_name(config.site_name)
+        zip_path = write_site_zip(config.site_dir, Path(config.site_dir) / name)
+        log.info(f"offline copy: {zip_path} ({zip_path.stat().st_size / 1e6:.1f} MB); unzip it and open index.html")
 
     def on_page_markdown(self, markdown, page, config, files):
         if not self.config.enabled:

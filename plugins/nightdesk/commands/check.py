@@ -1,0 +1,100 @@
+"""`nightdesk check`: every problem as `path:line: level: message`, a summary line and a short health
+report; exit 1 when there is an error. Settings come from mkdocs.yml, so this agrees with `mkdocs build`."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from nightdesk.core.checks import CheckReport, run_checks
+from nightdesk.core.knowledge_base import KnowledgeBase
+
+from .site_config import SiteConfigError, load_site_config
+
+FORMATS = ("text", "json", "github")
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "check", help="find what is wrong before publishing",
+        description="Check every article: front matter, links and images, structure, plain language and "
+                    "review dates. Exits 1 when there is an error; warnings are listed but do not fail.")
+    parser.add_argument("content_dir", nargs="?", type=Path, metavar="CONTENT_DIR",
+                        help="the folder of articles (default: docs_dir from mkdocs.yml, else ./content)")
+    parser.add_argument("--config", "-f", type=Path, metavar="FILE",
+                        help="the site's mkdocs.yml, for its nightdesk settings (default: ./mkdocs.yml when there is one)")
+    parser.add_argument("--format", choices=FORMATS, default=None,
+                        help="text (default), json, or github for GitHub Actions annotations "
+                             "(the default when GITHUB_ACTIONS=true)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        site = load_site_config(args.config)
+    except SiteConfigError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    content_dir = args.content_dir or site.content_dir
+    if not content_dir.is_dir():
+        print(f"{content_dir}: error: no such folder; pass the folder of articles, e.g. `nightdesk check content`",
+              file=sys.stderr)
+        return 2
+    prefix = "" if Path(os.path.relpath(content_dir)) == Path(".") else Path(os.path.relpath(content_dir)).as_posix() + "/"
+    kb = KnowledgeBase.load(content_dir, tasks_file=site.tasks_file, aliases=site.aliases, prefix=prefix)
+    report = run_checks(kb, _content_files(content_dir), site.checks, tasks_file=site.tasks_file)
+    output_format = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    print({"text": as_text, "json": as_json, "github": as_github}[output_format](report))
+    return 1 if report.errors else 0
+
+
+def _content_files(content_dir: Path) -> list[str]:
+    return [p.relative_to(content_dir).as_posix() for p in content_dir.rglob("*")
+            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(content_dir).parts)]
+
+
+def as_text(report: CheckReport) -> str:
+    lines = [str(problem) for problem in report.problems]
+    lines += ["", report.summary, *_health_lines(report)]
+    return "\n".join(lines).lstrip("\n")
+
+
+def as_json(report: CheckReport) -> str:
+    return json.dumps({
+        "summary": {"articles": report.articles, "errors": len(report.errors), "warnings": len(report.warnings)},
+        "problems": [{"path": p.path, "line": p.line, "level": p.level, "message": p.message, "check": family}
+                     for family, problems in report.found.items() for p in problems],
+        "health": report.health,
+    }, indent=2, ensure_ascii=False)
+
+
+def as_github(report: CheckReport) -> str:
+    """Workflow commands: each problem shows on the pull request's changed lines."""
+    lines = [f"::{p.level} file={_escape_property(p.path)},line={p.line},title=nightdesk check::{_escape(p.message)}"
+             for p in report.problems]
+    return "\n".join(lines + [report.summary, *_health_lines(report)])
+
+
+def _health_lines(report: CheckReport) -> list[str]:
+    health = report.health
+    per_task = ", ".join(f"{title} {count}" for title, count in health["articles_per_task"].items())
+    lines = [f"Articles per task: {per_task or 'no tasks'}"]
+    if health["in_no_task"]:
+        lines.append(f"In no task: {health['in_no_task']}")
+    stale = f"Stale (not reviewed recently): {health['stale']}"
+    if health["oldest_review"]:
+        stale += f"; oldest review {health['oldest_review']}"
+    lines.append(stale)
+    if health["never_reviewed"]:
+        lines.append(f"No 'reviewed' date: {health['never_reviewed']}")
+    return lines
+
+
+def _escape(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape(text).replace(":", "%3A").replace(",", "%2C")

@@ -1,0 +1,102 @@
+"""What the `nightdesk` commands need from a site's mkdocs.yml: the content folder, the templates folder
+and the `nightdesk/tasks` plugin options, validated by the plugin's own config class so that the
+command line and `mkdocs build` always apply the same settings."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from nightdesk.core.checks import CheckSettings
+
+PLUGIN = "nightdesk/tasks"
+
+
+class SiteConfigError(Exception):
+    """mkdocs.yml cannot be read or its nightdesk options are wrong; the message says where."""
+
+
+@dataclass
+class SiteConfig:
+    config_file: Path | None = None
+    content_dir: Path = Path("content")
+    templates_dir: Path | None = None  # the theme's custom_dir, where a site overrides templates and scaffolds
+    tasks_file: str = "tasks.yml"
+    aliases: dict[str, str] | None = None
+    checks: CheckSettings = field(default_factory=CheckSettings)
+
+
+def load_site_config(config_file: Path | str | None) -> SiteConfig:
+    """Read `config_file`, or ./mkdocs.yml when there is one; without either, the defaults."""
+    if config_file is None:
+        config_file = Path("mkdocs.yml") if Path("mkdocs.yml").is_file() else None
+        if config_file is None:
+            return SiteConfig()
+    path = Path(config_file)
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+    except OSError as exc:
+        raise SiteConfigError(f"{path}: cannot read it ({exc.strerror})") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise SiteConfigError(f"{path}:{mark.line + 1 if mark else 1}: error: not valid YAML") from exc
+    root = path.parent
+    theme = raw.get("theme") if isinstance(raw.get("theme"), dict) else {}
+    site = SiteConfig(config_file=path, content_dir=_near(root, raw.get("docs_dir") or "docs"),
+                      templates_dir=_near(root, theme["custom_dir"]) if theme.get("custom_dir") else None)
+    options = _plugin_options(raw.get("plugins"))
+    if options is not None:
+        _apply_plugin_options(site, options, path)
+    return site
+
+
+def _near(root: Path, value: str) -> Path:
+    """A path from mkdocs.yml, relative to its folder, shown relative to where the command runs."""
+    return Path(os.path.relpath(root / value))
+
+
+def _plugin_options(plugins: Any) -> dict | None:
+    """The nightdesk/tasks options, from either the list or the mapping form of `plugins:`."""
+    entries = plugins.items() if isinstance(plugins, dict) else [
+        next(iter(item.items())) if isinstance(item, dict) else (item, {}) for item in plugins or []]
+    for name, options in entries:
+        if name == PLUGIN:
+            return options or {}
+    return None
+
+
+def _apply_plugin_options(site: SiteConfig, options: dict, path: Path) -> None:
+    from nightdesk.mkdocs.tasks.config import TasksConfig  # the one definition of the plugin's options
+
+    config = TasksConfig(config_file_path=str(path))
+    config.load_dict(options)
+    errors, _warnings = config.validate()
+    if errors:
+        raise SiteConfigError("; ".join(f"{path}: error: plugin '{PLUGIN}', option '{key}': {error}"
+                                        for key, error in errors))
+    site.tasks_file = config.tasks_file
+    site.aliases = dict(config.aliases)
+    site.checks = config.checks.settings()
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Safe YAML that also accepts the tags MkDocs allows (`!ENV`, `!relative`, `!!python/name:...`),
+    reading them as plain values: the commands only need nightdesk's own settings."""
+
+
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_TolerantLoader.add_constructor("!relative", lambda loader, node: None)
+
+
+def _env(loader: yaml.SafeLoader, node: yaml.Node):
+    names = [loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode) else loader.construct_sequence(node)
+    for name in names[:-1] if len(names) > 1 else names:
+        if name in os.environ:
+            return os.environ[name]
+    return names[-1] if len(names) > 1 else None
+
+
+_TolerantLoader.add_constructor("!ENV", _env)

@@ -1,0 +1,26 @@
+"""A zip of the built site for offline handover: unzip on a laptop at the shop counter, open index.html."""
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+
+def default_zip_name(site_name: str) -> str:
+    """'Tidyhands Help Centre' -> 'tidyhands-help-centre-offline.zip'."""
+    slug = re.sub(r"[^a-z0-9]+", "-", site_name.lower()).strip("-") or "help-centre"
+    return f"{slug}-offline.zip"
+
+
+def write_site_zip(site_dir: Path | str, zip_path: Path | str) -> Path:
+    """Zip every file of `site_dir` into one top folder named like the zip, leaving out the zip itself
+    (it may be written inside the site, to be published with it)."""
+    site_dir, zip_path = Path(site_dir), Path(zip_path)
+    folder = zip_path.name.removesuffix(".zip")
+    partial = zip_path.with_name(zip_path.name + ".partial")  # never leave a half-written zip behind
+    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+        for file in sorted(site_dir.rglob("*")):
+            if file.is_file() and file not in (zip_path, partial):
+                archive.write(file, f"{folder}/{file.relative_to(site_dir).as_posix()}")
+    partial.replace(zip_path)
+    return zip_path
