@@ -1,0 +1,34 @@
+/* nightdesk offline: registers the service worker (only over http/https: there is none on file://) and
+ * shows a small note once the help centre is saved on this device, or that the reader is offline. */
+(function () {
+  "use strict";
+  var note = document.querySelector("[data-nd-offline]");
+  var saved = "";
+
+  function show() {
+    if (!note) return;
+    var text = navigator.onLine === false ? "You're offline. Saved pages and search still work." : saved;
+    note.textContent = text;
+    note.hidden = !text;
+  }
+
+  window.addEventListener("online", show);
+  window.addEventListener("offline", show);
+  show();
+  if (!("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
+
+  var root = new URL("../../", document.currentScript.src);  // this file is assets/nightdesk/offline.js
+  navigator.serviceWorker.register(new URL("service-worker.js", root).href).catch(function () {
+    /* e.g. a host that serves the site without HTTPS: the site still works online */
+  });
+  navigator.serviceWorker.addEventListener("message", function (event) {
+    if (!event.data || event.data.type !== "nightdesk:status") return;
+    saved = event.data.complete ? "Available offline: this help centre is saved on this device."
+                                : "Available offline: the main pages, search and pages you open are saved on this device.";
+    show();
+  });
+  navigator.serviceWorker.startMessages();
+  navigator.serviceWorker.ready.then(function (registration) {
+    if (registration.active) registration.active.postMessage("nightdesk:status");
+  });
+})();

@@ -1,0 +1,85 @@
+"""Offline use: which built files the service worker saves on the first visit, the cache version, and
+the web app manifest that lets a phone install the help centre.
+
+Precaching is bounded by a byte budget so a 5,000-article site does not fill a phone: assets, the home,
+search and hub pages come first, then articles by path until the budget is spent. Pages beyond it are
+saved when first opened. The version is a hash of every file it may save, so any change to the site
+installs a new cache and the service worker deletes the old one.
+"""
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+SERVICE_WORKER = "service-worker.js"
+MANIFEST = "manifest.webmanifest"
+DEFAULT_EXCLUDE = (
+    SERVICE_WORKER, "*.map", "*.gz", "*.zip", "sitemap.xml",  # downloads are not pages to read offline
+    # mkdocs-material's own search (worker and lunr language packs): nightdesk ships its own search.
+    "assets/javascripts/lunr/*", "assets/javascripts/workers/*",
+)
+FRONT_PAGES = ("index.html", "search.html", "404.html")
+
+
+@dataclass
+class Precache:
+    paths: list[str]  # relative to the site root, in install order
+    version: str  # short content hash
+    complete: bool  # False when the budget left some pages to be saved on first visit
+    total_bytes: int
+
+
+def plan_precache(site_dir: Path | str, *, budget_bytes: int, exclude: tuple[str, ...] = DEFAULT_EXCLUDE) -> Precache:
+    root = Path(site_dir)
+    files = sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+    candidates = sorted((f for f in files if not any(fnmatch.fnmatch(f, pattern) for pattern in exclude)), key=_priority)
+    chosen, total = [], 0
+    for path in candidates:
+        size = (root / path).stat().st_size
+        if total + size > budget_bytes:
+            continue  # a smaller file later may still fit
+        chosen.append(path)
+        total += size
+    # The version covers pages saved on first visit too, so their saved copies are renewed as well.
+    return Precache(paths=chosen, version=content_version(root, candidates),
+                    complete=len(chosen) == len(candidates), total_bytes=total)
+
+
+def content_version(root: Path, paths: list[str]) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.encode() + b"\0" + (root / path).read_bytes() + b"\0")
+    return digest.hexdigest()[:12]
+
+
+def service_worker_source(template: str, precache: Precache) -> str:
+    """The service worker: its settings on the first line, then the (static) script."""
+    settings = {"version": precache.version, "precache": precache.paths, "complete": precache.complete}
+    return f"self.NIGHTDESK = {json.dumps(settings, separators=(',', ':'))};\n{template}"
+
+
+def web_manifest(*, name: str, short_name: str, description: str, theme_color: str, background_color: str,
+                 icons: dict[int, str]) -> dict[str, Any]:
+    """Web app manifest; paths are relative to the manifest, which sits at the site root."""
+    return {
+        "name": name, "short_name": short_name, "description": description,
+        "start_url": "./index.html", "scope": "./", "display": "standalone",
+        "theme_color": theme_color, "background_color": background_color,
+        "icons": [{"src": src, "sizes": f"{size}x{size}", "type": "image/png", "purpose": "any"}
+                  for size, src in sorted(icons.items())],
+    }
+
+
+def _priority(path: str) -> tuple[int, str]:
+    """Assets, then front pages, then hubs (a folder's index.html), then every other page."""
+    if not path.endswith(".html"):
+        return (0, path)
+    if path in FRONT_PAGES:
+        return (1, path)
+    if path.endswith("/index.html") and path.count("/") == 1:
+        return (2, path)
+    return (3, path)
