@@ -1,0 +1,225 @@
+/*
+ * nightdesk search boxes: the header box, the big home-page box and search.html.
+ * Each is an ARIA 1.2 combobox (input[type=search][role=combobox] controlling a
+ * role=listbox of links with role=option). Results update on every
+ * keystroke; "/" focuses the box. Ranking lives in search.js (window.nightdesk).
+ */
+(function () {
+  "use strict";
+
+  var nd = window.nightdesk;
+  if (!nd || !nd.load) return;
+  var esc = nd.escapeHtml;
+  var DROPDOWN_LIMIT = 6;
+  var PAGE_LIMIT = 20;
+  var counter = 0;
+
+  function boxMarkup(id, placeholder) {
+    return '<form class="nd-search__form" role="search" action="' + esc(nd.siteRoot + "search.html") + '" method="get">' +
+      '<label class="nd-visually-hidden" for="' + id + '-input">Search help articles</label>' +
+      '<input id="' + id + '-input" class="nd-search__input" type="search" name="q" role="combobox" ' +
+      'aria-expanded="false" aria-controls="' + id + '-results" aria-autocomplete="list" ' +
+      'autocomplete="off" spellcheck="false" placeholder="' + esc(placeholder) + '">' +
+      '<p class="nd-search__status nd-visually-hidden" role="status"></p>' +
+      '<div class="nd-search__panel" hidden><p class="nd-search__empty" aria-hidden="true"></p>' +
+      '<div id="' + id + '-results" class="nd-search__results" role="listbox" aria-label="Search results"></div></div></form>';
+  }
+
+  function SearchBox(root, inline) {
+    this.root = root;
+    this.inline = inline;  // search.html: the list stays open under the box
+    this.input = root.querySelector('input[role="combobox"]');
+    this.listbox = root.querySelector('[role="listbox"]');
+    this.status = root.querySelector('[role="status"]');
+    this.panel = root.querySelector(".nd-search__panel");
+    this.empty = root.querySelector(".nd-search__empty");
+    this.active = -1;
+    this.options = [];
+    var self = this;
+    this.input.addEventListener("focus", function () { nd.load(); });
+    this.input.addEventListener("input", function () { self.update(); });
+    this.input.addEventListener("keydown", function (e) { self.onKey(e); });
+    root.addEventListener("focusout", function (e) {
+      if (self.inline || root.contains(e.relatedTarget)) return;
+      self.close();
+      var toggle = root.querySelector(".nd-search__toggle");  // phones: fold the header box away again
+      if (toggle) { root.classList.remove("nd-search--open"); toggle.setAttribute("aria-expanded", "false"); }
+    });
+    this.panel.addEventListener("mousedown", function (e) { e.preventDefault(); });  // keep focus in the box
+  }
+
+  SearchBox.prototype.update = function () {
+    var self = this, query = this.input.value;
+    this.query = query;
+    if (this.inline) setPageQuery(query);
+    if (!query.trim()) { this.render(null); return; }
+    nd.load().then(function (engine) {
+      if (self.query !== query) return;  // a newer keystroke won
+      var found = engine.query(query);
+      // One letter, or only words like "how do i": wait for more rather than say "no results".
+      self.render(found.searchable ? engine : null, found.results, query);
+    }, function () {
+      self.status.textContent = "Search is not available right now.";
+    });
+  };
+
+  SearchBox.prototype.render = function (engine, results, query) {
+    this.active = -1;
+    this.input.removeAttribute("aria-activedescendant");
+    if (!engine) {
+      this.listbox.innerHTML = "";
+      this.options = [];
+      this.status.textContent = "";
+      this.root.classList.remove("nd-search--empty");
+      this.close();
+      return;
+    }
+    var html = [], limit = this.inline ? PAGE_LIMIT : DROPDOWN_LIMIT, id = this.listbox.id;
+    results.slice(0, limit).forEach(function (r, i) { html.push(resultOption(engine, r, id + "-" + i)); });
+    if (!this.inline && results.length > limit) {
+      html.push(option(id + "-all", searchPageUrl(query), '<span class="nd-search__more">See all ' + results.length + " results</span>"));
+    }
+    if (!results.length) html.push(zeroResults(engine, query, id));
+    this.listbox.innerHTML = html.join("");
+    this.options = Array.prototype.slice.call(this.listbox.querySelectorAll('[role="option"]'));
+    this.status.textContent = results.length ? results.length + (results.length === 1 ? " article found" : " articles found")
+      : "No articles match “" + query.trim() + "”.";
+    this.empty.textContent = results.length ? "" : "No articles match “" + query.trim() + "”. Try one of these:";
+    this.root.classList.toggle("nd-search--empty", !results.length);
+    this.open();
+  };
+
+  SearchBox.prototype.open = function () {
+    this.panel.hidden = false;
+    this.input.setAttribute("aria-expanded", "true");
+    this.root.classList.add("nd-search--has-results");
+  };
+
+  SearchBox.prototype.close = function () {
+    if (this.inline && this.input.value.trim()) return;
+    this.panel.hidden = true;
+    this.input.setAttribute("aria-expanded", "false");
+    this.root.classList.remove("nd-search--has-results");
+    this.setActive(-1);
+  };
+
+  SearchBox.prototype.setActive = function (i) {
+    if (this.options[this.active]) this.options[this.active].setAttribute("aria-selected", "false");
+    this.active = i;
+    var item = this.options[i];
+    if (item) {
+      item.setAttribute("aria-selected", "true");
+      this.input.setAttribute("aria-activedescendant", item.id);
+      item.scrollIntoView({ block: "nearest" });
+    } else {
+      this.input.removeAttribute("aria-activedescendant");
+    }
+  };
+
+  SearchBox.prototype.onKey = function (e) {
+    var count = this.options.length;
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      if (!count) return;
+      e.preventDefault();
+      if (this.panel.hidden) this.open();
+      var step = e.key === "ArrowDown" ? 1 : -1;
+      this.setActive(this.active < 0 ? (step > 0 ? 0 : count - 1) : (this.active + step + count) % count);
+    } else if (e.key === "Enter") {
+      var chosen = this.options[this.active];
+      e.preventDefault();
+      if (chosen) window.location.href = chosen.href;
+      else if (!this.inline && this.input.value.trim()) window.location.href = searchPageUrl(this.input.value);
+    } else if (e.key === "Escape") {
+      if (!this.panel.hidden && !this.inline) { e.preventDefault(); this.close(); }
+      else if (this.input.value) { e.preventDefault(); this.input.value = ""; this.update(); }
+    }
+  };
+
+  // Each option is the link itself (an <a> may take role=option), so nothing
+  // interactive sits inside an option; focus stays in the box (tabindex=-1).
+  function option(id, href, inner) {
+    return '<a role="option" id="' + id + '" aria-selected="false" class="nd-search__option" tabindex="-1" href="' +
+      esc(href) + '">' + inner + "</a>";
+  }
+
+  function resultOption(engine, r, id) {
+    var inner = '<span class="nd-search__title">' + engine.highlight(r.title, r.terms) + "</span>";
+    if (r.section) inner += '<span class="nd-search__section">' + engine.highlight(r.section, r.terms) + "</span>";
+    if (r.summary) inner += '<span class="nd-search__summary">' + engine.highlight(r.summary, r.terms) + "</span>";
+    if (r.task) inner += '<span class="nd-search__task">' + esc(r.task) + "</span>";
+    return option(id, r.url, inner);
+  }
+
+  // No match: "did you mean", every task, and a way to reach a person.
+  function zeroResults(engine, query, id) {
+    var html = [];
+    var suggestion = engine.suggest(query);
+    if (suggestion) {
+      html.push(option(id + "-suggest", searchPageUrl(suggestion),
+        'Did you mean <strong class="nd-search__suggestion">' + esc(suggestion) + "</strong>?"));
+    }
+    Object.keys(engine.tasks).forEach(function (key, i) {
+      var t = engine.tasks[key];
+      html.push(option(id + "-task-" + i, t.url, '<span class="nd-search__title">' + esc(t.title) + "</span>" +
+        (t.description ? '<span class="nd-search__summary">' + esc(t.description) + "</span>" : "")));
+    });
+    var contact = engine.store.contact;
+    if (contact) {
+      html.push(option(id + "-contact", contact, '<span class="nd-search__title">Contact support</span>' +
+        '<span class="nd-search__summary">Still stuck? Ask a person.</span>'));
+    }
+    return html.join("");
+  }
+
+  function searchPageUrl(query) {
+    return nd.siteRoot + "search.html?q=" + encodeURIComponent(query.trim());
+  }
+
+  function setPageQuery(query) {
+    try { history.replaceState(null, "", "?q=" + encodeURIComponent(query)); } catch (e) { /* some file:// setups refuse */ }
+  }
+
+  // --- Wire up every box on the page ------------------------------------------------
+  var boxes = [];
+
+  function mount(root, inline, placeholder) {
+    if (!root.querySelector('input[role="combobox"]')) root.innerHTML = boxMarkup("nd-search-" + (++counter), placeholder);
+    root.classList.add("nd-search");
+    var box = new SearchBox(root, inline);
+    boxes.push(box);
+    return box;
+  }
+
+  document.querySelectorAll("[data-nd-search]").forEach(function (root) {
+    mount(root, false, "Search help");
+    var toggle = root.querySelector(".nd-search__toggle");
+    if (toggle) toggle.addEventListener("click", function () {
+      var open = root.classList.toggle("nd-search--open");
+      toggle.setAttribute("aria-expanded", String(open));
+      if (open) root.querySelector('input[role="combobox"]').focus();
+    });
+  });
+  document.querySelectorAll("[data-nd-search-home]").forEach(function (root) {
+    mount(root, false, "What do you need help with?").root.classList.add("nd-search--large");
+  });
+  document.querySelectorAll("[data-nd-search-page]").forEach(function (root) {
+    var box = mount(root, true, "Search help articles");
+    root.classList.add("nd-search--large", "nd-search--inline");
+    var q = new URLSearchParams(window.location.search).get("q");
+    if (q) { box.input.value = q; box.update(); }
+    box.input.focus();
+  });
+
+  // "/" jumps to search from anywhere that is not already a text field.
+  document.addEventListener("keydown", function (e) {
+    var t = e.target;
+    if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || !boxes.length) return;
+    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+    e.preventDefault();
+    var box = boxes[boxes.length - 1];  // page and home boxes come after the header's
+    var toggle = box.root.querySelector(".nd-search__toggle");
+    box.root.classList.add("nd-search--open");
+    if (toggle) toggle.setAttribute("aria-expanded", "true");
+    box.input.focus();
+  });
+})();

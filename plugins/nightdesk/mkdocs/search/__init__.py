@@ -1,0 +1,1 @@
+"""MkDocs adapter for nightdesk's offline search (`plugins: [nightdesk/search]`)."""

@@ -1,0 +1,38 @@
+"""Options of the `nightdesk/search` plugin, as written in mkdocs.yml:
+
+    plugins:
+      - nightdesk/search:
+          synonyms: synonyms.yml
+          contact_url: https://example.com/contact
+"""
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class FieldBoosts(base.Config):
+    """How much a matching word counts in each part of an article; keep them in this order."""
+
+    title = c.Type((int, float), default=10)  # the article's title
+    keywords = c.Type((int, float), default=8)  # front matter `keywords`: customers' own words
+    summary = c.Type((int, float), default=4)  # front matter `summary`: the one-line answer
+    headings = c.Type((int, float), default=3)  # the heading of the section that matched
+    body = c.Type((int, float), default=1)  # the section's text
+
+
+class SearchConfig(base.Config):
+    # Synonyms file, relative to docs_dir; kept out of the built site. A missing file
+    # means no synonyms. Format: `refund: [money back, reimburse]`.
+    synonyms = c.Type(str, default="synonyms.yml")
+
+    # Where the "Contact support" link on a search with no results goes (any URL, e.g.
+    # mailto:help@example.com). Unset: no contact link is shown.
+    contact_url = c.Optional(c.Type(str))
+
+    # Field boosts for ranking; see FieldBoosts.
+    boosts = c.SubConfig(FieldBoosts)
+
+    # Page generated for shareable searches (search.html?q=...); skipped when the docs
+    # already have a page at this path.
+    search_page = c.Type(str, default="search.md")

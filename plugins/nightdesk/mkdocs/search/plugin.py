@@ -1,0 +1,140 @@
+"""`nightdesk/search`: offline search for a nightdesk site (replaces material's `search`).
+
+A thin adapter: pages go in as sections (nightdesk.search.sections), and after the
+build nightdesk.search.index writes the lunr index and its store as classic scripts
+next to lunr.js, which is copied from the installed mkdocs package.
+"""
+from __future__ import annotations
+
+import hashlib
+from importlib import resources
+from pathlib import Path
+
+from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+import nightdesk
+from nightdesk.mkdocs.search.config import SearchConfig
+from nightdesk.search.index import SearchArticle, SearchTask, as_script, build_search
+from nightdesk.search.sections import split_sections
+from nightdesk.search.synonyms import Synonyms, load_synonyms
+
+log = get_plugin_logger(__name__)
+
+ASSETS = resources.files("nightdesk") / "assets"
+ASSET_DIR = "assets/nightdesk"
+# lunr.js 2.3.9 as shipped inside MkDocs' own search plugin: the same version lunr.py targets.
+LUNR_JS = Path(resources.files("mkdocs")) / "contrib" / "search" / "templates" / "search" / "lunr.js"
+SCRIPTS = ("search.js", "search-ui.js")  # loaded on every page; search.js fetches the rest lazily
+
+SEARCH_PAGE = """\
+# Search
+
+<div class="nd-search-page" data-nd-search-page></div>
+<noscript><p>Search needs JavaScript. You can browse every topic from the <a href="index.html">home page</a>.</p></noscript>
+"""
+
+
+class SearchPlugin(BasePlugin[SearchConfig]):
+    articles: list[SearchArticle]
+    synonyms: Synonyms
+
+    def on_config(self, config):
+        if "assets/nightdesk/search.css" not in config.extra_css:
+            config.extra_css.append(f"{ASSET_DIR}/search.css")
+        return config
+
+    def on_files(self, files: Files, config):
+        synonyms_file = files.get_file_from_path(self.config.synonyms)
+        if synonyms_file:
+            files.remove(synonyms_file)  # source data, not something to publish
+        synonyms_path = Path(config.docs_dir) / self.config.synonyms
+        self.synonyms = load_synonyms(synonyms_path, display_path=_shown_path(synonyms_path, config))
+        for problem in self.synonyms.problems:
+            (log.error if problem.is_error else log.warning)(str(problem))
+
+        if files.get_file_from_path(self.config.search_page) is None:
+            files.append(File.generated(config, self.config.search_page, content=SEARCH_PAGE,
+                                        inclusion=InclusionLevel.NOT_IN_NAV))
+        # The tasks plugin publishes the assets folder; do it here too when used alone.
+        for asset in ASSETS.iterdir():
+            dest = f"{ASSET_DIR}/{asset.name}"
+            if asset.is_file() and files.get_file_from_path(dest) is None:
+                files.append(File.generated(config, dest, abs_src_path=str(asset)))
+        files.append(File.generated(config, f"{ASSET_DIR}/lunr.js", abs_src_path=str(LUNR_JS)))
+
+        # Scripts carry a hash of the sources, so browsers refetch the index after a rebuild.
+        self.version = _sources_hash(files, synonyms_path)
+        for name in SCRIPTS:
+            script = ExtraScriptValue(f"{ASSET_DIR}/{name}?v={self.version}")
+            script.defer = True
+            config.extra_javascript[:] = [s for s in config.extra_javascript if not str(s).startswith(f"{ASSET_DIR}/{name}")]
+            config.extra_javascript.append(script)
+        self.articles = []
+        return files
+
+    def on_page_content(self, html, page, config, files):
+        src = page.file.src_uri
+        if src == self.config.search_page:
+            return html
+        article = self._describe(page, config)
+        if article:
+            article.sections = split_sections(html)
+            self.articles.append(article)
+        return html
+
+    def on_post_build(self, config):
+        kb = self._knowledge_base(config)
+        tasks = [SearchTask(t.id, t.title, f"{t.id}/index.html", t.description) for t in kb.tasks.values()] if kb else []
+        bundle = build_search(
+            self.articles, tasks, synonyms=self.synonyms.for_browser(),
+            boosts=dict(self.config.boosts), contact_url=self.config.contact_url or "")
+        out = Path(config.site_dir) / ASSET_DIR
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "search-index.js").write_text(as_script("__nightdeskIndex", bundle.index), encoding="utf-8")
+        (out / "search-store.js").write_text(as_script("__nightdeskStore", bundle.store), encoding="utf-8")
+        log.info(f"indexed {len(self.articles)} articles, {len(bundle.store['sections'])} sections")
+
+    def _describe(self, page, config) -> SearchArticle | None:
+        """What search shows for a page; None for pages that are not articles (home, hubs)."""
+        url = page.file.dest_uri  # always the .html file, so links work from file://
+        kb = self._knowledge_base(config)
+        if kb is None:  # used without nightdesk/tasks: every page is an article
+            meta = page.meta or {}
+            keywords = meta.get("keywords") or []
+            tasks = meta.get("tasks") or []
+            return SearchArticle(url=url, title=page.title or "", summary=str(meta.get("summary") or ""),
+                                 keywords=[str(k) for k in keywords] if isinstance(keywords, list) else [str(keywords)],
+                                 task=str(tasks[0]) if isinstance(tasks, list) and tasks else "")
+        article = kb.article(page.file.src_uri)
+        if article is None:
+            return None
+        return SearchArticle(url=url, title=article.title, summary=article.summary,
+                             keywords=list(article.keywords), task=article.tasks[0] if article.tasks else "")
+
+    @staticmethod
+    def _knowledge_base(config):
+        tasks_plugin = config.plugins.get("nightdesk/tasks")
+        return getattr(tasks_plugin, "kb", None)
+
+
+def _shown_path(path: Path, config) -> str:
+    """The synonyms file as the user knows it: relative to mkdocs.yml, e.g. content/synonyms.yml."""
+    base = Path(config.config_file_path or ".").parent
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _sources_hash(files: Files, synonyms_path: Path) -> str:
+    """Changes whenever a page, the synonyms or nightdesk's own scripts change."""
+    digest = hashlib.sha256(nightdesk.__version__.encode())
+    for file in sorted(files, key=lambda f: f.src_uri):
+        if file.is_documentation_page() or file.src_uri.startswith(ASSET_DIR):
+            digest.update(file.src_uri.encode())
+            digest.update(file.content_bytes)
+    if synonyms_path.is_file():
+        digest.update(synonyms_path.read_bytes())
+    return digest.hexdigest()[:10]

@@ -1,0 +1,117 @@
+"""Articles -> a prebuilt lunr index plus a small store, written as classic <script>s.
+
+One lunr document per article section. The top-of-article document carries the
+article-wide fields (title, keywords, summary); every section carries its heading and
+body. Refs are short base-36 numbers; the store maps them back to URLs and titles,
+so the index holds no text and no positions (search.js highlights on the client).
+The index ships packed (see packing.py).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from lunr.builder import Builder
+from lunr.index import Index
+
+from nightdesk.search.packing import base36, pack
+from nightdesk.search.pipeline import INDEX_PIPELINE, SEARCH_PIPELINE, normalize_text
+from nightdesk.search.sections import Section
+
+# Field order is boost order: a word in the title says more than one in the body.
+DEFAULT_BOOSTS = {"title": 10, "keywords": 8, "summary": 4, "headings": 3, "body": 1}
+
+
+@dataclass
+class SearchArticle:
+    url: str  # from the site root, e.g. "get-paid/refund-a-customer.html"
+    title: str
+    summary: str = ""
+    keywords: list[str] = field(default_factory=list)
+    task: str = ""  # primary task id, "" for none
+    sections: list[Section] = field(default_factory=list)  # from sections.split_sections()
+
+
+@dataclass
+class SearchTask:
+    id: str
+    title: str
+    url: str  # the task hub page, from the site root
+    description: str = ""
+
+
+@dataclass
+class SearchBundle:
+    index: dict  # packed lunr index (packing.py), for search-unpack.js
+    store: dict  # what search.js shows for a ref
+    documents: list[dict]  # what was indexed, one per section (for tests and tools)
+    lunr_index: Index  # lunr.py's own index of them
+    lunr_builder: Builder
+
+
+def section_documents(articles: list[SearchArticle]) -> tuple[list[dict], list[list], list[list]]:
+    """One lunr document per section, plus the store's article and section rows."""
+    documents, store_articles, store_sections = [], [], []
+    for article_number, article in enumerate(articles):
+        store_articles.append([article.url, article.title, article.summary, article.task])
+        sections = article.sections or [Section(anchor="", heading="", level=1)]
+        for position, section in enumerate(sections):
+            top = position == 0
+            if not top and not section.heading and not section.text:
+                continue
+            store_sections.append([article_number, section.anchor, section.heading])
+            documents.append({
+                "r": base36(len(documents)),
+                "title": normalize_text(article.title) if top else "",
+                "keywords": normalize_text(" ".join(article.keywords)) if top else "",
+                "summary": normalize_text(article.summary) if top else "",
+                "headings": normalize_text(f"{section.parent} {section.heading}"),
+                "body": normalize_text(section.text),
+            })
+    return documents, store_articles, store_sections
+
+
+def build_search(
+    articles: list[SearchArticle],
+    tasks: list[SearchTask] = (),
+    synonyms: list | None = None,
+    boosts: dict[str, float] | None = None,
+    contact_url: str = "",
+) -> SearchBundle:
+    """Index every section of every article; the store keeps what results display."""
+    documents, store_articles, store_sections = section_documents(articles)
+    builder = new_builder(boosts)
+    for document in documents:
+        builder.add(document)
+    lunr_index = builder.build()
+    store = {
+        "articles": store_articles,
+        "sections": store_sections,
+        "tasks": [[t.id, t.title, t.url, t.description] for t in tasks],
+        "synonyms": synonyms or [],
+        "contact": contact_url,
+    }
+    packed = pack(builder, [d["r"] for d in documents])
+    return SearchBundle(index=packed, store=store, documents=documents, lunr_index=lunr_index, lunr_builder=builder)
+
+
+def new_builder(boosts: dict[str, float] | None = None) -> Builder:
+    """A lunr.py builder with nightdesk's pipeline and fields (ref field "r")."""
+    boosts = {**DEFAULT_BOOSTS, **(boosts or {})}
+    builder = Builder()
+    builder.pipeline.add(*INDEX_PIPELINE)
+    builder.search_pipeline.add(*SEARCH_PIPELINE)
+    builder.ref("r")
+    for name in DEFAULT_BOOSTS:
+        builder.field(name, boost=boosts[name])
+    return builder
+
+
+def _dump(data) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+
+
+def as_script(global_name: str, data) -> str:
+    """`window.<name> = {...};` so file:// pages can load it with a plain <script>."""
+    payload = _dump(data).replace("</", "<\\/")  # never close the <script> early
+    return f"window.{global_name}={payload};\n"

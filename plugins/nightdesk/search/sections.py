@@ -1,0 +1,96 @@
+"""Split an article's rendered HTML into sections, one per h2/h3, so results can deep-link.
+
+The text before the first h2 (the h1 and the intro) is the section with anchor "".
+Deeper headings stay inside their section's body. Permalink markers ("¶"), scripts
+and styles are skipped.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+SPLIT_AT = {"h2", "h3"}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_SKIP = {"script", "style", "svg", "template"}
+# Tags that end a word: text on either side of them must not run together.
+_BLOCKS = _HEADINGS | {
+    "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "table", "tr", "td", "th", "br",
+    "blockquote", "pre", "section", "article", "details", "summary", "figure",
+    "figcaption", "hr", "aside", "nav", "header", "footer",
+}
+
+
+@dataclass
+class Section:
+    anchor: str  # id of the heading, "" for the top of the article
+    heading: str  # heading text; "" for the top of the article
+    level: int  # 2 or 3; 1 for the top of the article
+    parent: str = ""  # the h2 heading above an h3, so "Steps" under "Refund by card" reads right
+    text_parts: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " ".join("".join(self.text_parts).split())
+
+
+class _SectionParser(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.sections = [Section(anchor="", heading="", level=1)]
+        self._skip_depth = 0  # inside <script>, <svg>, a permalink...
+        self._skip_stack: list[str] = []
+        self._heading: list[str] | None = None  # collecting a split heading's text
+        self._heading_tag = ""
+        self._last_h2 = ""
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if self._skip_depth or tag in _SKIP or "headerlink" in (attributes.get("class") or "").split():
+            if tag not in ("br", "hr", "img", "input", "wbr"):
+                self._skip_depth += 1
+                self._skip_stack.append(tag)
+            return
+        if tag in SPLIT_AT:
+            level = int(tag[1])
+            parent = self._last_h2 if level == 3 else ""
+            self.sections.append(Section(anchor=attributes.get("id") or "", heading="", level=level, parent=parent))
+            self._heading, self._heading_tag = [], tag
+        elif tag == "h1":
+            self._heading, self._heading_tag = [], tag  # the title: indexed as its own field
+        if tag in _BLOCKS:
+            self._add(" ")
+
+    def handle_endtag(self, tag):
+        if self._skip_depth:
+            if self._skip_stack and self._skip_stack[-1] == tag:
+                self._skip_stack.pop()
+                self._skip_depth -= 1
+            return
+        if self._heading is not None and tag == self._heading_tag:
+            text = " ".join("".join(self._heading).split())
+            if tag != "h1":
+                self.sections[-1].heading = text
+                if tag == "h2":
+                    self._last_h2 = text
+            self._heading = None
+        elif tag in _BLOCKS:
+            self._add(" ")
+
+    def handle_data(self, data):
+        if not self._skip_depth:
+            self._add(data)
+
+    def _add(self, text):
+        if self._heading is not None:
+            self._heading.append(text)
+        else:
+            self.sections[-1].text_parts.append(text)
+
+
+def split_sections(html: str) -> list[Section]:
+    """Sections in page order; the first is the top of the article (may be empty)."""
+    parser = _SectionParser()
+    parser.feed(html)
+    parser.close()
+    return parser.sections
+
