@@ -5,7 +5,7 @@ import argparse
 import importlib
 import sys
 
-COMMANDS = ("new", "check")
+COMMANDS = ("new", "check", "gaps")
 """Modules in nightdesk.commands; each defines `add_parser(subparsers)` which sets `func(args) -> int`."""
 
 

@@ -3,6 +3,8 @@
  * Each is an ARIA 1.2 combobox (input[type=search][role=combobox] controlling a
  * role=listbox of links with role=option). Results update on every
  * keystroke; "/" focuses the box. Ranking lives in search.js (window.nightdesk).
+ * No results: the support box (support.js) under the list, and one "search" record for
+ * the support team (feedback.js) once the reader has stopped typing.
  */
 (function () {
   "use strict";
@@ -12,7 +14,9 @@
   var esc = nd.escapeHtml;
   var DROPDOWN_LIMIT = 6;
   var PAGE_LIMIT = 20;
+  var SETTLED_MS = 1500;  // no keystroke for this long: the reader meant this query, not half a word
   var counter = 0;
+  var reported = {};  // failed queries already sent from this page view
 
   function boxMarkup(id, placeholder) {
     return '<form class="nd-search__form" role="search" action="' + esc(nd.siteRoot + "search.html") + '" method="get">' +
@@ -35,6 +39,12 @@
     this.empty = root.querySelector(".nd-search__empty");
     this.active = -1;
     this.options = [];
+    // The support box goes after the listbox, not in it: a listbox may only hold options.
+    this.support = document.createElement("div");
+    this.support.className = "nd-search__support";
+    this.support.hidden = true;
+    this.panel.appendChild(this.support);
+    this.settleTimer = null;
     var self = this;
     this.input.addEventListener("focus", function () { nd.load(); });
     this.input.addEventListener("input", function () { self.update(); });
@@ -48,9 +58,12 @@
     this.panel.addEventListener("mousedown", function (e) { e.preventDefault(); });  // keep focus in the box
   }
 
-  SearchBox.prototype.update = function () {
+  // `settled`: the reader has finished this query (search.html?q=..., Enter on the search page).
+  SearchBox.prototype.update = function (settled) {
     var self = this, query = this.input.value;
     this.query = query;
+    this.failed = false;
+    clearTimeout(this.settleTimer);
     if (this.inline) setPageQuery(query);
     if (!query.trim()) { this.render(null); return; }
     nd.load().then(function (engine) {
@@ -58,6 +71,10 @@
       var found = engine.query(query);
       // One letter, or only words like "how do i": wait for more rather than say "no results".
       self.render(found.searchable ? engine : null, found.results, query);
+      self.failed = found.searchable && !found.results.length;
+      if (!self.failed) return;
+      if (settled === true) reportFailed(query);
+      else self.settleTimer = setTimeout(function () { reportFailed(query); }, SETTLED_MS);
     }, function () {
       self.status.textContent = "Search is not available right now.";
     });
@@ -67,6 +84,7 @@
     this.active = -1;
     this.input.removeAttribute("aria-activedescendant");
     if (!engine) {
+      this.support.hidden = true;
       this.listbox.innerHTML = "";
       this.options = [];
       this.status.textContent = "";
@@ -79,6 +97,8 @@
     if (!this.inline && results.length > limit) {
       html.push(option(id + "-all", searchPageUrl(query), '<span class="nd-search__more">See all ' + results.length + " results</span>"));
     }
+    var support = !results.length && nd.support ? nd.support.render(this.support, { query: query.trim() }) : null;
+    this.support.hidden = !support;
     if (!results.length) html.push(zeroResults(engine, query, id));
     this.listbox.innerHTML = html.join("");
     this.options = Array.prototype.slice.call(this.listbox.querySelectorAll('[role="option"]'));
@@ -128,7 +148,8 @@
       var chosen = this.options[this.active];
       e.preventDefault();
       if (chosen) window.location.href = chosen.href;
-      else if (!this.inline && this.input.value.trim()) window.location.href = searchPageUrl(this.input.value);
+      else if (!this.inline && this.input.value.trim()) window.location.href = searchPageUrl(this.input.value);  // reported there
+      else if (this.inline && this.failed && this.query === this.input.value) reportFailed(this.query);
     } else if (e.key === "Escape") {
       if (!this.panel.hidden && !this.inline) { e.preventDefault(); this.close(); }
       else if (this.input.value) { e.preventDefault(); this.input.value = ""; this.update(); }
@@ -171,6 +192,14 @@
     return html.join("");
   }
 
+  // One record per failed query per page view; feedback.js sends nothing when no endpoint is set.
+  function reportFailed(query) {
+    var key = query.trim().toLowerCase().replace(/\s+/g, " ");
+    if (!key || reported[key] || !(nd.feedback && nd.feedback.send)) return;
+    reported[key] = true;
+    nd.feedback.send({ type: "search", query: query.trim(), results: 0 });
+  }
+
   function searchPageUrl(query) {
     return nd.siteRoot + "search.html?q=" + encodeURIComponent(query.trim());
   }
@@ -206,7 +235,7 @@
     var box = mount(root, true, "Search help articles");
     root.classList.add("nd-search--large", "nd-search--inline");
     var q = new URLSearchParams(window.location.search).get("q");
-    if (q) { box.input.value = q; box.update(); }
+    if (q) { box.input.value = q; box.update(true); }
     box.input.focus();
   });
 

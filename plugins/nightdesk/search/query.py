@@ -1,0 +1,239 @@
+"""The browser's search, in Python: a port of assets/search.js's query expansion and ranking.
+
+Tools that must answer "would a reader find this now?" (`nightdesk gaps`) run the very
+search readers run: the same lunr clauses per word (exact stem, prefix, one typo on the
+stem and as typed), the same synonyms, grouping by article and word-share factor, over
+the index the site ships (unpacking.py). tests/search/test_query_parity.py checks in
+Chromium that both give the same top results for every query in queries.yml.
+Keep this file in step with search.js.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lunr.index import Index
+from lunr.query import Query
+from lunr.stop_word_filter import WORDS as STOP_WORDS
+from lunr.token_set import TokenSet
+
+from nightdesk.search.packing import base36
+from nightdesk.search.pipeline import normalize_text, normalize_word, stem
+from nightdesk.search.unpacking import INDEX_FILE, STORE_FILE, js_round3, read_script, unpack
+
+MAX_RESULTS = 50
+SHORT_PREFIX_FIELDS = ["title", "keywords", "headings"]
+
+
+@dataclass(frozen=True)
+class Word:
+    word: str  # normalised as typed
+    stem: str
+    stop: bool
+    typing: bool  # the last word, still being typed (no space after it)
+
+
+@dataclass
+class Result:
+    url: str  # from the site root, with "#anchor" for a section
+    title: str
+    summary: str
+    task: str  # title of the article's main task
+    section: str
+    score: float
+    article: int  # position in the store
+    terms: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Outcome:
+    results: list[Result]
+    words: list[Word]
+    searchable: bool  # False for "" or only words like "how do i"
+
+
+def parse(query: str) -> list[Word]:
+    words = [w for w in (normalize_word(raw) for raw in normalize_text(query).split(" ")) if w]
+    typing = not re.search(r"\s$", query)
+    return [Word(w, stem(w), w in STOP_WORDS, typing and i == len(words) - 1) for i, w in enumerate(words)]
+
+
+def clauses_for(w: Word) -> list[dict]:
+    """lunr clauses for one word, as search.js's clausesFor()."""
+    variants = [w.stem] if w.word == w.stem else [w.stem, w.word]
+    clauses = []
+    if not w.stop:
+        clauses.append({"term": w.stem, "boost": 10})
+        if len(w.word) >= 4:
+            clauses += [{"term": v, "edit_distance": 1, "boost": 2} for v in variants]
+    if (w.typing and len(w.word) >= 2) or (not w.stop and len(w.word) >= 3):
+        for v in variants:
+            if v == w.word or not w.word.startswith(v):  # a stem that starts the word would widen the prefix
+                clause = {"term": v, "wildcard": Query.WILDCARD_TRAILING, "boost": 4 if w.typing else 1}
+                if len(w.word) <= 3:
+                    clause["fields"] = SHORT_PREFIX_FIELDS
+                clauses.append(clause)
+    return clauses
+
+
+class SearchEngine:
+    def __init__(self, index: Index, store: dict):
+        self.index = index
+        self.store = store
+        self.tasks = {t[0]: {"id": t[0], "title": t[1], "url": t[2], "description": t[3]} for t in store["tasks"]}
+        self._vocabulary: dict[str, int] | None = None
+        self._spellings: dict[str, str] | None = None
+
+    @classmethod
+    def from_site(cls, site_dir: Path) -> "SearchEngine":
+        """The search a built site ships; FileNotFoundError when it has none."""
+        return cls(unpack(read_script(site_dir / INDEX_FILE)), read_script(site_dir / STORE_FILE))
+
+    def synonym_terms(self, words: list[Word]) -> list[tuple[list[str], list[int]]]:
+        """(index terms, positions of the query words the phrase covers) per synonym phrase found."""
+        stems = [w.stem for w in words]
+        found = []
+        for phrase, terms in self.store["synonyms"]:
+            for start in range(len(stems) - len(phrase) + 1):
+                if stems[start:start + len(phrase)] == phrase:
+                    found.append((terms, list(range(start, start + len(phrase)))))
+                    break
+        return found
+
+    def terms_per_word(self, words: list[Word], expansions) -> list[set[str]]:
+        per_word = []
+        for i, w in enumerate(words):
+            found = set()
+            for c in clauses_for(w):
+                term = c["term"] + "*" if c.get("wildcard") else c["term"]
+                wanted = TokenSet.from_fuzzy_string(term, c["edit_distance"]) if c.get("edit_distance") \
+                    else TokenSet.from_string(term)
+                found.update(self.index.token_set.intersect(wanted).to_list())
+            for terms, covered in expansions:
+                if i in covered:
+                    found.update(terms)
+            per_word.append(found)
+        return per_word
+
+    def _lunr_query(self, words: list[Word], expansions) -> Query:
+        query = self.index.create_query()
+        for w in words:
+            for c in clauses_for(w):
+                query.term(c["term"], use_pipeline=False, boost=c["boost"], edit_distance=c.get("edit_distance", 0),
+                           wildcard=c.get("wildcard", Query.WILDCARD_NONE), fields=c.get("fields") or self.index.fields)
+        for terms, _ in expansions:
+            for term in terms:
+                query.term(term, use_pipeline=False, boost=6, fields=self.index.fields)
+        return query
+
+    def query(self, text: str) -> Outcome:
+        words = parse(str(text or ""))
+        expansions = self.synonym_terms(words)
+        if not expansions and not any(clauses_for(w) for w in words):
+            return Outcome([], words, False)
+        groups: dict[int, dict] = {}
+        for hit in self.index.query(self._lunr_query(words, expansions)):
+            section = self.store["sections"][int(hit["ref"], 36)]
+            group = groups.get(section[0])
+            if group is None:
+                group = groups[section[0]] = {"article": section[0], "score": 0, "best": section, "best_score": 0,
+                                              "terms": {}}
+            # The best section counts in full, the others a little (see search.js).
+            group["score"] += hit["score"] * (0.3 if group["score"] else 1)
+            if hit["score"] > group["best_score"]:
+                group["best"], group["best_score"] = section, hit["score"]
+            group["terms"].update(dict.fromkeys(hit["match_data"].metadata))
+        per_word = self.terms_per_word(words, expansions)
+        counted_words = [i for i, w in enumerate(words) if not w.stop or w.typing]
+        counted = len(counted_words) or 1
+        for group in groups.values():
+            covered = sum(1 for i in counted_words if any(t in per_word[i] for t in group["terms"]))
+            group["score"] *= covered / counted
+        ranked = sorted(groups.values(), key=lambda g: g["score"], reverse=True)[:MAX_RESULTS]
+        return Outcome([self._result(g) for g in ranked], words, True)
+
+    def _result(self, group: dict) -> Result:
+        url, title, summary, task_id = self.store["articles"][group["article"]]
+        anchor = group["best"][1]
+        task = self.tasks.get(task_id)
+        return Result(url=url + (f"#{anchor}" if anchor else ""), title=title, summary=summary,
+                      task=task["title"] if task else "", section=group["best"][2],
+                      score=js_round3(group["score"]), article=group["article"], terms=list(group["terms"]))
+
+    def search(self, text: str) -> list[Result]:
+        return self.query(text).results
+
+    # --- "Did you mean": nearest words the articles actually use (search.js suggest()) ---
+    def vocabulary(self) -> dict[str, int]:
+        """Words of titles, summaries and headings whose stem is an index term, with counts."""
+        if self._vocabulary is None:
+            texts = [text for a in self.store["articles"] for text in (a[1], a[2])]
+            texts += [s[2] for s in self.store["sections"]]
+            counts: dict[str, int] = {}
+            for text in texts:
+                for raw in normalize_text(text).split(" "):
+                    word = normalize_word(raw)
+                    if len(word) >= 3 and word.isalpha() and stem(word) in self.index.inverted_index:
+                        counts[word] = counts.get(word, 0) + 1
+            self._vocabulary = counts
+        return self._vocabulary
+
+    def spelling(self, term: str) -> str:
+        """The commonest title, summary or heading word with this index term, "" for none."""
+        if self._spellings is None:
+            best: dict[str, tuple[int, str]] = {}
+            for word, count in self.vocabulary().items():
+                if stem(word) not in best or count > best[stem(word)][0]:
+                    best[stem(word)] = (count, word)
+            self._spellings = {t: word for t, (_, word) in best.items()}
+        return self._spellings.get(term, "")
+
+    def article_terms(self, article: int, fields=("title", "keywords")) -> set[str]:
+        """Index terms of an article's own fields (they live on its first section)."""
+        ref = base36(next(i for i, s in enumerate(self.store["sections"]) if s[0] == article))
+        names = {posting["_index"]: term for term, posting in self.index.inverted_index.items()}
+        found = set()
+        for field_name in fields:
+            vector = self.index.field_vectors.get(f"{field_name}/{ref}")
+            found.update(names[i] for i in (vector.elements[0::2] if vector else []))
+        return found
+
+    def nearest_word(self, word: str) -> str:
+        """The vocabulary word one or two typos away (more for longer words), "" for none."""
+        vocabulary = self.vocabulary()
+        limit = 2 if len(word) > 4 else 1
+        best, best_distance, best_count = "", limit + 1, 0
+        for candidate, count in vocabulary.items():
+            if abs(len(candidate) - len(word)) > min(limit, best_distance):
+                continue
+            d = edit_distance(word, candidate, limit)
+            if d < best_distance or (d == best_distance and d <= limit and count > best_count):
+                best, best_distance, best_count = candidate, d, count
+        return best
+
+    def suggest(self, text: str) -> str:
+        vocabulary, changed, fixed = self.vocabulary(), False, []
+        for w in parse(text):
+            nearest = "" if w.stop or w.word in vocabulary else self.nearest_word(w.word)
+            changed = changed or bool(nearest)
+            fixed.append(nearest or w.word)
+        suggestion = " ".join(fixed)
+        return suggestion if changed and self.search(suggestion) else ""
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Optimal-string-alignment distance (a swap is one typo), stopping past `limit`."""
+    prev2: list[int] | None = None
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        row = [i]
+        for j in range(1, len(b) + 1):
+            d = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1]))
+            if prev2 is not None and i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d = min(d, prev2[j - 2] + 1)
+            row.append(d)
+        if min(row) > limit:
+            return limit + 1
+        prev2, prev = prev, row
+    return prev[len(b)]
