@@ -5,23 +5,15 @@ import functools
 import http.server
 import os
 import shutil
-import subprocess
 import sys
 import threading
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
+from sitebuild import REPO, build_site
+
 sys.path.insert(0, str(REPO / "bench"))  # generate_kb: realistic knowledge bases of any size
-
-
-def build_site(config_file: Path, site_dir: Path, *, strict: bool = True) -> subprocess.CompletedProcess:
-    """Run `mkdocs build` the way a user does, in a subprocess, and return the finished process."""
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file), "-d", str(site_dir)]
-    if strict:
-        cmd.append("--strict")
-    return subprocess.run(cmd, capture_output=True, text=True, cwd=config_file.parent)
 
 
 @pytest.fixture(scope="session")

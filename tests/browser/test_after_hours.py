@@ -7,7 +7,7 @@ import time
 
 import pytest
 import yaml
-from conftest import REPO, build_site
+from sitebuild import REPO, build_site
 
 pytestmark = pytest.mark.browser
 ARTICLE = "get-paid/refund-a-customer.html"

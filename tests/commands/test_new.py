@@ -4,7 +4,7 @@ import re
 import sys
 
 import pytest
-from conftest import build_site
+from sitebuild import build_site
 from small_site import site  # noqa: F401  (a fixture)
 
 from nightdesk.cli import main

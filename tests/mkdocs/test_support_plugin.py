@@ -5,7 +5,7 @@ import struct
 from pathlib import Path
 
 import yaml
-from conftest import REPO, build_site
+from sitebuild import REPO, build_site
 
 
 def read(site: Path, page: str) -> str:

@@ -3,7 +3,7 @@
 import datetime as dt
 import zipfile
 
-from conftest import build_site
+from sitebuild import build_site
 
 RECENT = (dt.date.today() - dt.timedelta(days=10)).isoformat()
 OLD = (dt.date.today() - dt.timedelta(days=400)).isoformat()

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, build_site
+from sitebuild import REPO, build_site
 from generate_kb import generate
 
 
