@@ -1,0 +1,159 @@
+"""Build one generated knowledge base with nightdesk and with plain mkdocs-material, and measure both.
+
+Shared by `bench/run.py` (the full table) and `tests/bench/` (the CI regression gate).
+"""
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import os
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+PRODUCT_CONFIG = REPO / "mkdocs.yml"
+
+
+@dataclass
+class Build:
+    """One `mkdocs build`: wall time and the peak resident memory of its process."""
+
+    seconds: float
+    peak_mb: float
+
+
+def write_configs(kb_config: Path) -> tuple[Path, Path]:
+    """Next to generate_kb's mkdocs.yml, write nightdesk.yml and material.yml over the same content.
+
+    nightdesk.yml copies the product's own mkdocs.yml (theme, plugins, markdown extensions) at run time,
+    so the benchmark follows whatever the sample site ships; custom_dir is dropped (the site's overrides).
+    material.yml is the same site as a mkdocs-material user would set it up: same theme settings and
+    Markdown extensions, the `search` plugin, nothing else.
+    """
+    product = yaml.safe_load(PRODUCT_CONFIG.read_text(encoding="utf-8"))
+    theme = {key: value for key, value in product["theme"].items() if key != "custom_dir"}
+    common = {
+        "site_name": "Generated help centre",
+        "site_url": product.get("site_url"),
+        "docs_dir": "content",
+        # Both sites use .html links (nightdesk's choice, so file:// works); same page count and URLs.
+        "use_directory_urls": False,
+        "theme": theme,
+        "markdown_extensions": product.get("markdown_extensions", []),
+    }
+    folder = kb_config.parent
+    ours, theirs = folder / "nightdesk.yml", folder / "material.yml"
+    ours.write_text(yaml.safe_dump({**common, "plugins": product["plugins"]}, sort_keys=False), encoding="utf-8")
+    theirs.write_text(yaml.safe_dump({**common, "plugins": ["search"]}, sort_keys=False), encoding="utf-8")
+    return ours, theirs
+
+
+def build(config: Path, site: Path) -> Build:
+    """Run `mkdocs build` in its own process; wait4 gives that process's own peak memory (ru_maxrss)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=config.parent, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    stderr = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise RuntimeError(f"{config.name}: mkdocs build failed\n{stderr.decode(errors='replace')}")
+    return Build(seconds, usage.ru_maxrss / 1024)  # Linux reports KiB
+
+
+def best_builds(configs: list[tuple[Path, Path]], runs: int) -> list[Build]:
+    """Best (fastest) of `runs` builds of each (config, site), interleaved so that a burst of load on a
+    shared machine hits both sides alike; peak memory barely varies, its maximum is kept."""
+    builds: list[list[Build]] = [[] for _ in configs]
+    for _ in range(runs):
+        for done, (config, site) in zip(builds, configs):
+            done.append(build(config, site))
+    return [Build(min(b.seconds for b in done), max(b.peak_mb for b in done)) for done in builds]
+
+
+def gzipped_size(*paths: Path) -> int:
+    return sum(len(gzip.compress(p.read_bytes(), compresslevel=6)) for p in paths)
+
+
+def site_sizes(site: Path) -> dict:
+    """Total bytes on disk, the median page's HTML bytes, and the biggest top-level parts."""
+    files = [p for p in site.rglob("*") if p.is_file()]
+    pages = [p.stat().st_size for p in files if p.suffix == ".html"]
+    parts: dict[str, int] = {}
+    for p in files:
+        top = p.relative_to(site).parts
+        key = "/".join(top[:2]) if top[0] == "assets" and len(top) > 2 else top[0]
+        parts[key] = parts.get(key, 0) + p.stat().st_size
+    biggest = dict(sorted(parts.items(), key=lambda item: -item[1])[:4])
+    return {"site_bytes": sum(p.stat().st_size for p in files), "files": len(files), "pages": len(pages),
+            "median_page_bytes": int(statistics.median(pages)), "biggest_parts": biggest}
+
+
+def search_payload(nightdesk_site: Path, material_site: Path) -> dict:
+    """nightdesk's index + store scripts against mkdocs-material's search_index.json, raw and gzipped."""
+    assets = nightdesk_site / "assets" / "nightdesk"
+    ours = [assets / "search-index.js", assets / "search-store.js"]
+    theirs = material_site / "search" / "search_index.json"
+    return {"nightdesk_raw": sum(p.stat().st_size for p in ours), "nightdesk_gzip": gzipped_size(*ours),
+            "material_raw": theirs.stat().st_size, "material_gzip": gzipped_size(theirs)}
+
+
+def compare(kb_config: Path, runs: int = 1) -> dict:
+    """Build the generated knowledge base both ways and return every number of one table row."""
+    ours_config, theirs_config = write_configs(kb_config)
+    folder = kb_config.parent
+    ours_site, theirs_site = folder / "site-nightdesk", folder / "site-material"
+    ours, theirs = best_builds([(ours_config, ours_site), (theirs_config, theirs_site)], runs)
+    ours_size, theirs_size = site_sizes(ours_site), site_sizes(theirs_site)
+    payload = search_payload(ours_site, theirs_site)
+    return {
+        "nightdesk": {"build_s": ours.seconds, "peak_mb": ours.peak_mb, **ours_size},
+        "material": {"build_s": theirs.seconds, "peak_mb": theirs.peak_mb, **theirs_size},
+        "search_payload": payload,
+        "ratios": {
+            "build_time": ours.seconds / theirs.seconds,
+            "peak_memory": ours.peak_mb / theirs.peak_mb,
+            "site_size": ours_size["site_bytes"] / theirs_size["site_bytes"],
+            "median_page": ours_size["median_page_bytes"] / theirs_size["median_page_bytes"],
+            "search_payload_gzip": payload["nightdesk_gzip"] / payload["material_gzip"],
+        },
+        "sites": {"nightdesk": str(ours_site), "material": str(theirs_site)},
+    }
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        pass  # a page closed mid-download (the service worker's precache): expected, not news
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(folder: Path) -> str:
+    """Serve a built site on 127.0.0.1 for the rest of the process; returns its base URL."""
+    server = _QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def search_speed(site: Path, where: tuple[str, ...] = ("http", "file")) -> dict:
+    """First results and keystroke latency in headless Chromium, served over HTTP and/or opened from disk.
+
+    The measuring itself is bench/search_bench.py's (the search engineer's), so both benchmarks agree.
+    """
+    from search_bench import measure
+
+    urls = {"http": lambda: serve(site), "file": lambda: site.as_uri() + "/"}
+    return {name: measure(site, urls[name](), 1) for name in where}

@@ -1,0 +1,46 @@
+"""CI regression gate: 100 generated articles built with nightdesk and with mkdocs-material, side by side.
+
+Ratios (nightdesk / material) may be at most RATIO_TOLERANCE (25%) worse than the 100-article row of the
+last full benchmark (bench/results/baseline-100.json, written by `make bench`); measuring both sides in
+the same run keeps the gate meaningful on any machine. Search timings must stay within issue 6's targets
+(set for 1,000 articles) with the same tolerance, measured from disk (file://): over HTTP the service
+worker's first-visit precache runs alongside and makes timings swing with the machine's load.
+About 30 s; `pytest -m "not bench"` skips it.
+"""
+import json
+from pathlib import Path
+
+import pytest
+from generate_kb import generate
+from measure import compare, search_speed
+from targets import FIRST_RESULTS_MS, GATED_RATIOS, KEYSTROKE_P95_MS, RATIO_TOLERANCE
+
+pytestmark = pytest.mark.bench
+
+BASELINE = Path(__file__).resolve().parents[2] / "bench" / "results" / "baseline-100.json"
+
+
+@pytest.fixture(scope="module")
+def baseline() -> dict:
+    assert BASELINE.exists(), f"{BASELINE} is missing: run `make bench` (or bench/run.py --sizes 100) once"
+    return json.loads(BASELINE.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def measured(tmp_path_factory) -> dict:
+    return compare(generate(100, tmp_path_factory.mktemp("bench-100")), runs=3)
+
+
+@pytest.mark.parametrize("ratio", GATED_RATIOS)
+def test_ratio_has_not_regressed(measured, baseline, ratio):
+    now, before = measured["ratios"][ratio], baseline["ratios"][ratio]
+    assert now <= before * RATIO_TOLERANCE, (
+        f"{ratio} (nightdesk / mkdocs-material, 100 articles) is {now:.2f}, baseline {before:.2f} "
+        f"from {baseline['date']}: more than {RATIO_TOLERANCE - 1:.0%} worse")
+
+
+@pytest.mark.browser
+def test_search_is_still_fast(measured):
+    speed = search_speed(Path(measured["sites"]["nightdesk"]), where=("file",))["file"]
+    assert speed["first_box_ms"] <= FIRST_RESULTS_MS * RATIO_TOLERANCE, speed
+    assert speed["keystroke_p95_ms"] <= KEYSTROKE_P95_MS * RATIO_TOLERANCE, speed
