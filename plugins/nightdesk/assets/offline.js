@@ -18,9 +18,23 @@
   if (!("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
 
   var root = new URL("../../", document.currentScript.src);  // this file is assets/nightdesk/offline.js
-  navigator.serviceWorker.register(new URL("service-worker.js", root).href).catch(function () {
-    /* e.g. a host that serves the site without HTTPS: the site still works online */
-  });
+
+  // Saving the site takes CPU and bandwidth: start only after a few quiet seconds with no search being
+  // typed, so the first visit's searches answer as fast as later ones.
+  var QUIET_MS = 3000;
+  var quietSince = Date.now();
+  document.addEventListener("input", function (event) {
+    if (event.target && event.target.type === "search") quietSince = Date.now();
+  }, true);
+  function registerWhenQuiet() {
+    var wait = quietSince + QUIET_MS - Date.now();
+    if (wait > 0) { setTimeout(registerWhenQuiet, wait); return; }
+    navigator.serviceWorker.register(new URL("service-worker.js", root).href).catch(function () {
+      /* e.g. a host that serves the site without HTTPS: the site still works online */
+    });
+  }
+  if (document.readyState === "complete") registerWhenQuiet();
+  else window.addEventListener("load", function () { quietSince = Date.now(); registerWhenQuiet(); });
   navigator.serviceWorker.addEventListener("message", function (event) {
     if (!event.data || event.data.type !== "nightdesk:status") return;
     saved = event.data.complete ? "Available offline: this help centre is saved on this device."

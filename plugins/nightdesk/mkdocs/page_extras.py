@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 
 from markupsafe import Markup
+from mkdocs.config.config_options import ExtraScriptValue
 
 HEAD = "nightdesk_head"
 AFTER_CONTENT = "nightdesk_after_content"
@@ -21,3 +22,12 @@ def script_json(element_id: str, data) -> str:
     """Data for browser scripts; '</' escaped so no value can close the <script> element."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     return f'<script type="application/json" id="{element_id}">{text}</script>'
+
+
+def add_script(config, path: str) -> None:
+    """Load a nightdesk script on every page, once, deferred so it never holds up the first paint.
+    Deferred scripts still run in the order they were added."""
+    if path not in map(str, config.extra_javascript):
+        script = ExtraScriptValue(path)
+        script.defer = True
+        config.extra_javascript.append(script)

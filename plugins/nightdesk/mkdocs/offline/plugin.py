@@ -17,7 +17,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
 from nightdesk.core.offline import DEFAULT_EXCLUDE, MANIFEST, SERVICE_WORKER, plan_precache, service_worker_source, web_manifest
-from nightdesk.mkdocs.page_extras import AFTER_CONTENT, HEAD, add_html
+from nightdesk.mkdocs.page_extras import AFTER_CONTENT, HEAD, add_html, add_script
 
 from .config import OfflineConfig
 
@@ -32,8 +32,7 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
             return
         if f"{ASSET_DIR}/after-hours.css" not in config.extra_css:
             config.extra_css.append(f"{ASSET_DIR}/after-hours.css")
-        if f"{ASSET_DIR}/offline.js" not in map(str, config.extra_javascript):
-            config.extra_javascript.append(f"{ASSET_DIR}/offline.js")
+        add_script(config, f"{ASSET_DIR}/offline.js")
 
     def on_files(self, files, config):
         source = files.get_file_from_path(f"{ASSET_DIR}/{SERVICE_WORKER}")

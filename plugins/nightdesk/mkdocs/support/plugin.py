@@ -12,7 +12,7 @@ from mkdocs.plugins import BasePlugin
 
 from nightdesk.core.support import Support, email_href, read_support
 from nightdesk.core.views import fill_slot
-from nightdesk.mkdocs.page_extras import AFTER_CONTENT, add_html, script_json
+from nightdesk.mkdocs.page_extras import AFTER_CONTENT, add_html, add_script, script_json
 
 from .config import SupportConfig
 
@@ -36,8 +36,7 @@ class SupportPlugin(BasePlugin[SupportConfig]):
         if f"{ASSET_DIR}/after-hours.css" not in config.extra_css:
             config.extra_css.append(f"{ASSET_DIR}/after-hours.css")
         for name in SCRIPTS:
-            if f"{ASSET_DIR}/{name}" not in map(str, config.extra_javascript):
-                config.extra_javascript.append(f"{ASSET_DIR}/{name}")
+            add_script(config, f"{ASSET_DIR}/{name}")
 
     def on_page_context(self, context, page, config, nav):
         if not self.config.enabled:
