@@ -1,6 +1,6 @@
 """What readers could not find: feedback records in, a to-do list for the support writer out.
 
-Records are what assets/feedback.js POSTs (see docs-snippets/after-hours-readme.md), as
+Records are what assets/feedback.js POSTs (see README.md, "After hours"), as
 JSON lines or a CSV export with a header row. Failed searches are re-run through the
 site's own search (nightdesk.search.query, the browser's search in Python), so
 "now answered" means a reader typing it today gets results.
