@@ -5,6 +5,8 @@ import argparse
 import importlib
 import sys
 
+from nightdesk.commands.site_config import SiteConfigError
+
 COMMANDS = ("new", "check", "gaps")
 """Modules in nightdesk.commands; each defines `add_parser(subparsers)` which sets `func(args) -> int`."""
 
@@ -18,7 +20,11 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
-    return args.func(args)
+    try:
+        return args.func(args)
+    except SiteConfigError as exc:  # mkdocs.yml could not be read: say why, no traceback
+        print(exc, file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

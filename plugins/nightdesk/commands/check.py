@@ -11,7 +11,7 @@ from pathlib import Path
 from nightdesk.core.checks import CheckReport, run_checks
 from nightdesk.core.knowledge_base import KnowledgeBase
 
-from .site_config import SiteConfigError, load_site_config
+from .site_config import load_site_config
 
 FORMATS = ("text", "json", "github")
 
@@ -32,11 +32,7 @@ def add_parser(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        site = load_site_config(args.config)
-    except SiteConfigError as exc:
-        print(exc, file=sys.stderr)
-        return 2
+    site = load_site_config(args.config)  # a broken mkdocs.yml is reported by nightdesk.cli
     content_dir = args.content_dir or site.content_dir
     if not content_dir.is_dir():
         print(f"{content_dir}: error: no such folder; pass the folder of articles, e.g. `nightdesk check content`",

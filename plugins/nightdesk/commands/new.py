@@ -13,7 +13,7 @@ from nightdesk.core.knowledge_base import KnowledgeBase
 from nightdesk.core.scaffold import ScaffoldError, article_path, render_scaffold, write_article
 from nightdesk.core.schema import KINDS
 
-from .site_config import SiteConfigError, load_site_config
+from .site_config import load_site_config
 
 
 def add_parser(subparsers) -> None:
@@ -32,11 +32,7 @@ def add_parser(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        site = load_site_config(args.config)
-    except SiteConfigError as exc:
-        print(exc, file=sys.stderr)
-        return 2
+    site = load_site_config(args.config)  # a broken mkdocs.yml is reported by nightdesk.cli
     content_dir = args.content or site.content_dir
     tasks = KnowledgeBase.load(content_dir, tasks_file=site.tasks_file).tasks if content_dir.is_dir() else {}
     interactive = sys.stdin.isatty()
