@@ -4,15 +4,19 @@
   "use strict";
   var note = document.querySelector("[data-nd-offline]");
   var saved = "";
+  // Offline when the browser says so, or when the service worker's network attempt for this page failed
+  // (navigator.onLine alone stays true behind captive portals, on flaky data and in some browsers).
+  var networkFailed = false;
 
   function show() {
     if (!note) return;
-    var text = navigator.onLine === false ? "You're offline. Saved pages and search still work." : saved;
+    var offline = navigator.onLine === false || networkFailed;
+    var text = offline ? "You're offline. Saved pages and search still work." : saved;
     note.textContent = text;
     note.hidden = !text;
   }
 
-  window.addEventListener("online", show);
+  window.addEventListener("online", function () { networkFailed = false; show(); });
   window.addEventListener("offline", show);
   show();
   if (!("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
@@ -37,6 +41,7 @@
   else window.addEventListener("load", function () { quietSince = Date.now(); registerWhenQuiet(); });
   navigator.serviceWorker.addEventListener("message", function (event) {
     if (!event.data || event.data.type !== "nightdesk:status") return;
+    networkFailed = event.data.offline === true;
     saved = event.data.complete ? "Available offline: this help centre is saved on this device."
                                 : "Available offline: the main pages, search and pages you open are saved on this device.";
     show();

@@ -3,7 +3,11 @@
  *
  * Install: save every precache path in the cache "nightdesk-<version>". Activate: delete older nightdesk
  * caches. Fetch: answer from the cache first (fast on a weak signal, works offline), else from the network,
- * saving the answer so a page opened once works offline next time.
+ * saving the answer so a page opened once works offline next time. A page answered from the cache is also
+ * asked of the network in the background: that refreshes the saved copy and is how the worker knows the
+ * reader is offline (navigator.onLine is not reliable: it stays true in some browsers, behind captive
+ * portals and on flaky mobile data). The page asks "nightdesk:status" and hears whether its own network
+ * attempt failed.
  */
 "use strict";
 var settings = self.NIGHTDESK;
@@ -37,27 +41,50 @@ var OFFLINE_PAGE = "<!doctype html><meta charset=utf-8><meta name=viewport conte
   "<h1>You're offline</h1><p>This page hasn't been saved on this device yet. Pages you've opened before, " +
   "and the search, still work.</p><p><a href='" + self.registration.scope + "index.html'>Go to the help centre's home page</a></p>";
 
+// Outcome of each page's own network attempt, by the id of the window it loads into: a promise of true
+// when the network failed. Kept only until the page asks for its status.
+var networkFailed = {};
+
+function offlinePage() {
+  return new Response(OFFLINE_PAGE, { headers: { "Content-Type": "text/html; charset=utf-8" } });
+}
+
 self.addEventListener("fetch", function (event) {
   var request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
   var key = cacheKey(request.url);
-  event.respondWith(caches.open(CACHE).then(function (cache) {
-    return cache.match(key).then(function (saved) {
-      if (saved) return saved;
-      return fetch(request).then(function (response) {
-        if (response.ok && response.type === "basic") cache.put(key, response.clone());
-        return response;
-      }, function () {
-        if (request.mode !== "navigate") return Response.error();
-        return new Response(OFFLINE_PAGE, { headers: { "Content-Type": "text/html; charset=utf-8" } });
-      });
+  var navigation = request.mode === "navigate";
+  function fromNetwork() {
+    return fetch(request).then(function (response) {
+      if (!response.ok || response.type !== "basic") return response;
+      var copy = response.clone();
+      return caches.open(CACHE).then(function (cache) { return cache.put(key, copy); })
+        .then(function () { return response; }, function () { return response; });  // e.g. storage full
     });
+  }
+  // A page always asks the network too (in the background when saved), so the worker learns the truth.
+  var attempt = navigation ? fromNetwork() : null;
+  if (attempt && event.resultingClientId) {
+    networkFailed[event.resultingClientId] = attempt.then(function () { return false; }, function () { return true; });
+  }
+  event.respondWith(caches.open(CACHE).then(function (cache) {
+    return cache.match(key);
+  }).then(function (saved) {
+    if (saved) {
+      if (attempt) event.waitUntil(attempt.catch(function () {}));
+      return saved;
+    }
+    return (attempt || fromNetwork()).then(null, function () { return navigation ? offlinePage() : Response.error(); });
   }));
 });
 
 // offline.js asks whether the whole site is saved, to word its "available offline" note honestly.
 self.addEventListener("message", function (event) {
-  if (event.data === "nightdesk:status" && event.source) {
-    event.source.postMessage({ type: "nightdesk:status", complete: settings.complete, version: settings.version });
-  }
+  if (event.data !== "nightdesk:status" || !event.source) return;
+  var client = event.source;
+  var failed = networkFailed[client.id] || Promise.resolve(false);
+  delete networkFailed[client.id];
+  event.waitUntil(failed.then(function (offline) {
+    client.postMessage({ type: "nightdesk:status", complete: settings.complete, version: settings.version, offline: offline });
+  }));
 });
