@@ -10,7 +10,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from nightdesk.core.gaps import GapsReport, gaps_report, read_records, synonym_line
+from nightdesk.search.gaps import GapsReport, gaps_report, read_records, synonym_line
 from nightdesk.search.query import SearchEngine
 from nightdesk.search.unpacking import INDEX_FILE
 

@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from nightdesk.core.gaps import gaps_report, read_records, synonym_line
+from nightdesk.search.gaps import gaps_report, read_records, synonym_line
 from nightdesk.search.index import SearchArticle, build_search
 from nightdesk.search.query import SearchEngine
 from nightdesk.search.sections import split_sections
@@ -97,7 +97,7 @@ def test_synonyms_are_suggested_from_did_you_mean_and_from_a_near_identical_sear
 def test_synonym_lines_are_valid_yaml():
     import yaml
 
-    from nightdesk.core.gaps import SynonymSuggestion
+    from nightdesk.search.gaps import SynonymSuggestion
 
     line = synonym_line(SynonymSuggestion("refund", ["no", "money: back", "didn't pay"], 1, "", ""))
     assert yaml.safe_load(line) == {"refund": ["no", "money: back", "didn't pay"]}
