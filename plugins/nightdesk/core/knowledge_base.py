@@ -15,6 +15,18 @@ HOME_PATH = "index.md"
 INDEX_NAMES = ("index.md", "README.md")
 TASKS_FILE = "tasks.yml"
 
+HOME, HUB, ARTICLE, OTHER = "home", "hub", "article", "other"
+"""The kinds of page a knowledge base knows, answered by KnowledgeBase.page(); OTHER is any page it does
+not own (a generated search page, a page outside the content's tasks)."""
+
+
+@dataclass(frozen=True)
+class PageRef:
+    """What a source path is to the knowledge base: its kind, and the article or task it shows."""
+    kind: str  # HOME, HUB, ARTICLE or OTHER
+    article: Article | None = None
+    task: Task | None = None  # a hub's task, or an article's primary task
+
 
 @dataclass
 class KnowledgeBase:
@@ -51,7 +63,7 @@ class KnowledgeBase:
         kb.tasks = {task.id: task for task in tasks}
 
         for path in sorted(sources):
-            if kb._is_intro(path):
+            if kb.page_kind(path) in (HOME, HUB):
                 kb.intros[_canonical_intro(path)] = sources[path]
                 continue
             article, article_problems = read_article(path, sources[path], aliases)
@@ -63,12 +75,28 @@ class KnowledgeBase:
         kb.problems = [Problem(prefix + p.path, p.line, p.level, p.message, p.field) for p in problems]
         return kb
 
-    def _is_intro(self, path: str) -> bool:
-        """Home and hub pages: index.md/README.md at the top or in a task's folder."""
+    # ---- the one page-kind rule -----------------------------------------------------------------
+
+    def page_kind(self, path: str) -> str:
+        """HOME: index.md or README.md at the top; HUB: index.md or README.md in a task's folder;
+        ARTICLE: any article read from the content; OTHER: anything else."""
         parts = PurePosixPath(path).parts
-        if parts[-1] not in INDEX_NAMES:
-            return False
-        return len(parts) == 1 or (len(parts) == 2 and parts[0] in self.tasks)
+        if parts and parts[-1] in INDEX_NAMES:
+            if len(parts) == 1:
+                return HOME
+            if len(parts) == 2 and parts[0] in self.tasks:
+                return HUB
+        return ARTICLE if path in self.articles else OTHER
+
+    def page(self, path: str) -> PageRef:
+        """The page at a source path, with its article or task (an article's task is its primary one)."""
+        kind = self.page_kind(path)
+        if kind == HUB:
+            return PageRef(HUB, task=self.tasks[PurePosixPath(path).parts[0]])
+        if kind == ARTICLE:
+            article = self.articles[path]
+            return PageRef(ARTICLE, article=article, task=self.primary_task(article))
+        return PageRef(kind)
 
     def _resolve(self, article: Article) -> list[Problem]:
         """Fill the article's tasks and normalise `related`; unknown references are errors."""

@@ -1,10 +1,13 @@
 """`nightdesk/offline`: a service worker so every page and the search work offline after one visit, and a
 web app manifest with icons so the help centre installs on a phone's home screen.
 
-A thin adapter over nightdesk.core.offline. on_files drops the service worker's source from the published
-assets; on_page_context links the manifest and adds the "available offline" note; on_post_build, after
-every other plugin has written its files, writes the manifest and the versioned service-worker.js at the
-site root (a service worker only controls pages in its own folder and below).
+A thin adapter over nightdesk.core.offline; works with or without the other nightdesk plugins. Events:
+- on_config: the stylesheet and offline.js.
+- on_files: publishes the assets (the service worker's source is not one of them).
+- on_page_context: links the manifest and adds the "available offline" note.
+- on_post_build (-100): after every other plugin has written its files, writes the manifest and the
+  versioned service-worker.js at the site root (a service worker only controls pages in its own folder
+  and below).
 """
 from __future__ import annotations
 
@@ -13,11 +16,17 @@ from importlib import resources
 from pathlib import Path
 
 from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.templates import TemplateContext
 
 from nightdesk.core.offline import DEFAULT_EXCLUDE, MANIFEST, SERVICE_WORKER, plan_precache, service_worker_source, web_manifest
 from nightdesk.mkdocs.page_extras import AFTER_CONTENT, HEAD, add_html, add_script
+from nightdesk.mkdocs.site import publish_assets
 
 from .config import OfflineConfig
 
@@ -27,22 +36,26 @@ ICONS = {192: f"{ASSET_DIR}/icon-192.png", 512: f"{ASSET_DIR}/icon-512.png"}  # 
 
 
 class OfflinePlugin(BasePlugin[OfflineConfig]):
-    def on_config(self, config):
+    """Service worker, web app manifest and the "available offline" note."""
+
+    def on_config(self, config: MkDocsConfig) -> None:
+        """Add the stylesheet and offline.js."""
         if not self.config.enabled:
             return
         if f"{ASSET_DIR}/after-hours.css" not in config.extra_css:
             config.extra_css.append(f"{ASSET_DIR}/after-hours.css")
         add_script(config, f"{ASSET_DIR}/offline.js")
 
-    def on_files(self, files, config):
-        source = files.get_file_from_path(f"{ASSET_DIR}/{SERVICE_WORKER}")
-        if source:
-            files.remove(source)  # published at the site root by on_post_build, with its settings
-        return files
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> None:
+        """Publish the assets offline.js and the icons need."""
+        if self.config.enabled:
+            publish_assets(files, config)
 
-    def on_page_context(self, context, page, config, nav):
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext | None:
+        """Link the manifest and icon; add the note offline.js fills."""
         if not self.config.enabled:
-            return context
+            return None
         link = lambda path: escape(get_relative_url(path, page.url))  # noqa: E731
         add_html(context, HEAD, f'<link rel="manifest" href="{link(MANIFEST)}">'
                                 f'<meta name="theme-color" content="{escape(self.config.theme_color)}">'
@@ -50,8 +63,12 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         add_html(context, AFTER_CONTENT, '<p class="nd-offline" data-nd-offline role="status" hidden></p>')
         return context
 
-    @event_priority(-100)  # after every plugin that writes files (e.g. the search index)
-    def on_post_build(self, config):
+    @event_priority(-100)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Write the manifest and the service worker with the list of files it saves.
+
+        Priority: -100 (after every plugin that writes files, e.g. the search index at 0)
+        """
         if not self.config.enabled:
             return
         site = Path(config.site_dir)

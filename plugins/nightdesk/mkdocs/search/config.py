@@ -22,6 +22,9 @@ class FieldBoosts(base.Config):
 
 
 class SearchConfig(base.Config):
+    # Turn search off (the header box, the index and the search page).
+    enabled = c.Type(bool, default=True)
+
     # Synonyms file, relative to docs_dir; kept out of the built site. A missing file
     # means no synonyms. Format: `refund: [money back, reimburse]`.
     synonyms = c.Type(str, default="synonyms.yml")

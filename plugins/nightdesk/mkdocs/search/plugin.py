@@ -3,6 +3,10 @@
 A thin adapter: pages go in as sections (nightdesk.search.sections), and after the
 build nightdesk.search.index writes the lunr index and its store as classic scripts
 next to lunr.js, which is copied from the installed mkdocs package.
+
+Works alone (every page is then an article) or with nightdesk/tasks, whose Site says which pages are
+articles and which tasks there are. Events: on_config (stylesheet), on_files (synonyms, search page,
+assets, versioned scripts), on_page_content (sections of each article), on_post_build (index and store).
 """
 from __future__ import annotations
 
@@ -11,16 +15,21 @@ from importlib import resources
 from pathlib import Path
 
 from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 import nightdesk
+from nightdesk.core.knowledge_base import ARTICLE
 from nightdesk.mkdocs.search.config import SearchConfig
+from nightdesk.mkdocs.site import publish_assets, site_for
 from nightdesk.search.index import SearchArticle, SearchTask, as_script, build_search
 from nightdesk.search.sections import split_sections
 from nightdesk.search.synonyms import Synonyms, load_synonyms
 
 log = get_plugin_logger(__name__)
+NAME = "nightdesk/search"
 
 ASSETS = resources.files("nightdesk") / "assets"
 ASSET_DIR = "assets/nightdesk"
@@ -37,15 +46,25 @@ SEARCH_PAGE = """\
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
+    """Sections of every article in a lunr index the browser searches offline."""
+
     articles: list[SearchArticle]
     synonyms: Synonyms
 
-    def on_config(self, config):
-        if "assets/nightdesk/search.css" not in config.extra_css:
+    def on_config(self, config: MkDocsConfig) -> None:
+        """Add the search stylesheet."""
+        if not self.config.enabled:
+            return
+        if f"{ASSET_DIR}/search.css" not in config.extra_css:
             config.extra_css.append(f"{ASSET_DIR}/search.css")
-        return config
 
-    def on_files(self, files: Files, config):
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        """Read the synonyms, add the search page and the versioned scripts, publish the assets.
+
+        Priority: 0 (after nightdesk/tasks built the Site at 100, when it is there)
+        """
+        if not self.config.enabled:
+            return None
         synonyms_file = files.get_file_from_path(self.config.synonyms)
         if synonyms_file:
             files.remove(synonyms_file)  # source data, not something to publish
@@ -57,11 +76,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if files.get_file_from_path(self.config.search_page) is None:
             files.append(File.generated(config, self.config.search_page, content=SEARCH_PAGE,
                                         inclusion=InclusionLevel.NOT_IN_NAV))
-        # The tasks plugin publishes the assets folder; do it here too when used alone.
-        for asset in ASSETS.iterdir():
-            dest = f"{ASSET_DIR}/{asset.name}"
-            if asset.is_file() and files.get_file_from_path(dest) is None:
-                files.append(File.generated(config, dest, abs_src_path=str(asset)))
+        publish_assets(files, config)
         files.append(File.generated(config, f"{ASSET_DIR}/lunr.js", abs_src_path=str(LUNR_JS)))
 
         # Scripts carry a hash of the sources, so browsers refetch the index after a rebuild.
@@ -74,7 +89,10 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.articles = []
         return files
 
-    def on_page_content(self, html, page, config, files):
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """Split an article's HTML into the sections search shows."""
+        if not self.config.enabled:
+            return None
         src = page.file.src_uri
         if src == self.config.search_page:
             return html
@@ -84,7 +102,10 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             self.articles.append(article)
         return html
 
-    def on_post_build(self, config):
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Write the index and the store as classic scripts (they load from file:// too)."""
+        if not self.config.enabled:
+            return
         kb = self._knowledge_base(config)
         tasks = [SearchTask(t.id, t.title, f"{t.id}/index.html", t.description) for t in kb.tasks.values()] if kb else []
         bundle = build_search(
@@ -99,24 +120,25 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def _describe(self, page, config) -> SearchArticle | None:
         """What search shows for a page; None for pages that are not articles (home, hubs)."""
         url = page.file.dest_uri  # always the .html file, so links work from file://
-        kb = self._knowledge_base(config)
-        if kb is None:  # used without nightdesk/tasks: every page is an article
+        site = site_for(config, NAME, required=False)
+        if site is None:  # used without nightdesk/tasks: every page is an article
             meta = page.meta or {}
             keywords = meta.get("keywords") or []
             tasks = meta.get("tasks") or []
             return SearchArticle(url=url, title=page.title or "", summary=str(meta.get("summary") or ""),
                                  keywords=[str(k) for k in keywords] if isinstance(keywords, list) else [str(keywords)],
                                  task=str(tasks[0]) if isinstance(tasks, list) and tasks else "")
-        article = kb.article(page.file.src_uri)
-        if article is None:
+        ref = site.page(page.file.src_uri)
+        if ref.kind != ARTICLE:
             return None
+        article = ref.article
         return SearchArticle(url=url, title=article.title, summary=article.summary,
                              keywords=list(article.keywords), task=article.tasks[0] if article.tasks else "")
 
     @staticmethod
-    def _knowledge_base(config):
-        tasks_plugin = config.plugins.get("nightdesk/tasks")
-        return getattr(tasks_plugin, "kb", None)
+    def _knowledge_base(config: MkDocsConfig):
+        site = site_for(config, NAME, required=False)
+        return site.kb if site else None
 
 
 def _shown_path(path: Path, config) -> str:

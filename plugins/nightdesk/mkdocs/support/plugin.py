@@ -1,29 +1,43 @@
 """`nightdesk/support`: a support box that knows business hours, and "Did this answer your question?".
 
-A thin adapter over nightdesk.core.support. on_config reads the hours (a mistake stops the build with the
-option named) and adds the scripts; on_page_context, after nightdesk/tasks, fills the `after-article` slot
-(feedback, then the support box) and the `after-hub` slot (the support box), and gives every page the data
-support.js / feedback.js read plus a `<template id="nd-support-box">` that search uses for no results.
+A thin adapter over nightdesk.core.support; needs nightdesk/tasks (for the views and the page kinds).
+Events:
+- on_config: reads the hours (a mistake stops the build with the option named) and adds the scripts.
+- on_files: publishes the assets; says what to fix when nightdesk/tasks is missing or disabled.
+- on_page_context (0): after nightdesk/tasks (50) wrapped the page, fills the `after-article` slot
+  (feedback, then the support box) and the `after-hub` slot (the support box), and gives every page the
+  data support.js / feedback.js read plus a `<template id="nd-support-box">` that search uses for no results.
 """
 from __future__ import annotations
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
+from nightdesk.core.knowledge_base import ARTICLE, HUB
 from nightdesk.core.support import Support, email_href, read_support
 from nightdesk.core.views import fill_slot
 from nightdesk.mkdocs.page_extras import AFTER_CONTENT, add_html, add_script, script_json
+from nightdesk.mkdocs.site import publish_assets, site_for
 
 from .config import SupportConfig
 
+NAME = "nightdesk/support"
 ASSET_DIR = "assets/nightdesk"
 SCRIPTS = ("support.js", "feedback.js")
 
 
 class SupportPlugin(BasePlugin[SupportConfig]):
+    """The support box and the feedback question, on articles and hubs."""
+
     support: Support
 
-    def on_config(self, config):
+    def on_config(self, config: MkDocsConfig) -> None:
+        """Read the business hours and channels once; a mistake stops the build naming the option."""
         if not self.config.enabled:
             return
         try:
@@ -32,39 +46,46 @@ class SupportPlugin(BasePlugin[SupportConfig]):
                 channels=[dict(channel) for channel in self.config.channels], clock=self.config.clock,
                 zone_label=self.config.zone_label)
         except ValueError as error:
-            raise PluginError(f"{config.config_file_path}: nightdesk/support: {error}") from None
+            raise PluginError(f"{config.config_file_path}: {NAME}: {error}") from None
         if f"{ASSET_DIR}/after-hours.css" not in config.extra_css:
             config.extra_css.append(f"{ASSET_DIR}/after-hours.css")
         for name in SCRIPTS:
             add_script(config, f"{ASSET_DIR}/{name}")
 
-    def on_page_context(self, context, page, config, nav):
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> None:
+        """Publish the scripts; stop here, with what to fix, when nightdesk/tasks is not there."""
         if not self.config.enabled:
-            return context
-        tasks = config.plugins["nightdesk/tasks"]
-        src = page.file.src_uri
-        article = tasks.kb.article(src)
-        task = tasks.kb.tasks.get(src.split("/", 1)[0]) if src.endswith("/index.md") else None
-        topic = article.title if article else task.title if task else config.site_name
+            return
+        site_for(config, NAME)
+        publish_assets(files, config)
+
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext | None:
+        """Fill the views' slots and add the page's support data.
+
+        Priority: 0 (after nightdesk/tasks wrapped the page in its view at 50)
+        """
+        if not self.config.enabled:
+            return None
+        site = site_for(config, NAME)
+        ref = site.page(page.file.src_uri)
+        topic = ref.article.title if ref.kind == ARTICLE else ref.task.title if ref.kind == HUB else config.site_name
         url = page.canonical_url or ""
 
-        def render(view: str, **values) -> str:
-            return tasks.views.env.get_template(f"nightdesk/{view}.html").render(**values)
-
-        box = render("support", support=self.support, title=self.config.title, topic=topic,
-                     email_href=lambda address: email_href(
-                         address, f"Help with: {topic}",
-                         f'I read "{topic}"{f" ({url})" if url else ""} and still need help.\n\nMy question:\n\n'))
-        if article:
-            feedback = render("feedback", question=self.config.feedback_question,
-                              follow_up=self.config.feedback_follow_up, endpoint=self.config.feedback_endpoint)
+        box = site.render("support", support=self.support, title=self.config.title, topic=topic,
+                          email_href=lambda address: email_href(
+                              address, f"Help with: {topic}",
+                              f'I read "{topic}"{f" ({url})" if url else ""} and still need help.\n\nMy question:\n\n'))
+        if ref.kind == ARTICLE:
+            feedback = site.render("feedback", question=self.config.feedback_question,
+                                   follow_up=self.config.feedback_follow_up, endpoint=self.config.feedback_endpoint)
             page.content = fill_slot(page.content, "after-article", feedback + box)
-        elif task:
+        elif ref.kind == HUB:
             page.content = fill_slot(page.content, "after-hub", box)
         data = {"support": self.support.to_json(), "endpoint": self.config.feedback_endpoint or None,
-                "page": page.url, "article": article.path if article else None, "title": topic}
-        plain_box = render("support", support=self.support, title=self.config.title, topic=config.site_name,
-                           email_href=lambda address: f"mailto:{address}")
+                "page": page.url, "article": ref.article.path if ref.article else None, "title": topic}
+        plain_box = site.render("support", support=self.support, title=self.config.title, topic=config.site_name,
+                                email_href=lambda address: f"mailto:{address}")
         add_html(context, AFTER_CONTENT, script_json("nd-support-data", data)
                  + f'<template id="nd-support-box">{plain_box}</template>')
         return context

@@ -1,89 +1,111 @@
-"""`nightdesk/tasks`: builds the knowledge base from docs_dir and gives the site task-based navigation.
+"""`nightdesk/tasks`: builds the build's Site (knowledge base and views) and gives the site task-based navigation.
 
-Events: on_config adds nightdesk's theme overrides and CSS; on_files reads the knowledge base, reports its
-problems (errors fail `mkdocs build --strict`) and adds the home and hub pages; on_page_markdown hands MkDocs
-the article body as the core read it; on_page_context wraps each page in its chrome and bounded navigation;
-on_post_build writes the offline zip (not during `mkdocs serve`).
+The core plugin: every other nightdesk plugin that needs the knowledge base reaches it through
+`nightdesk.mkdocs.site.site_for`, which says what to fix when this plugin is missing or disabled.
+Events, highest priority first within each event:
+- on_config: nightdesk's theme overrides and CSS.
+- on_files (100): reads the knowledge base into the Site, reports its problems (errors fail
+  `mkdocs build --strict`), runs the checks, adds the home and hub pages and publishes the assets.
+- on_page_markdown: hands MkDocs the article body as the core read it.
+- on_page_context (50): wraps each page in its chrome (with the slots other plugins fill) and the
+  bounded navigation.
+- on_template_context: the same navigation on the 404 page.
+- on_post_build (-200): the offline zip, last of all (not during `mkdocs serve`).
 """
 from __future__ import annotations
 
 import os
+import posixpath
 from functools import cache
-from importlib import resources
 from pathlib import Path
+from typing import Literal
 
 from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.templates import TemplateContext
 
 from nightdesk.core.checks import run_checks
-from nightdesk.core.knowledge_base import HOME_PATH, KnowledgeBase
+from nightdesk.core.knowledge_base import ARTICLE, HOME, HUB, HOME_PATH
 from nightdesk.core.offline_zip import default_zip_name, write_site_zip
-from nightdesk.core.views import Views
+from nightdesk.core.views import Link
+from nightdesk.mkdocs.site import SITE_PRIORITY, publish_assets, register_site
+from nightdesk.site import Site, SiteSettings
 
 from .config import TasksConfig
 
 log = get_plugin_logger("nightdesk")
-PACKAGE = resources.files("nightdesk")
+THEME_DIR = Path(__file__).resolve().parent.parent.parent / "theme"
 
 
 class TasksPlugin(BasePlugin[TasksConfig]):
-    kb: KnowledgeBase
-    views: Views
-    files: Files
-    command: str = "build"
+    """Reads the content folder into the build's Site; renders home, hubs, article chrome and navigation."""
 
-    def on_startup(self, *, command, dirty):
-        self.command = command  # kept across `mkdocs serve` rebuilds, which need no zip
+    def __init__(self):
+        super().__init__()
+        self.is_serve = False
+        self.site: Site | None = None
+        self.files: Files | None = None
 
-    def on_config(self, config):
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        """Remember whether this is `mkdocs serve`, whose rebuilds need no offline zip."""
+        self.is_serve = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> None:
+        """Add nightdesk's theme overrides (after the site's custom_dir, so a site can still override
+        them) and its stylesheet."""
         if not self.config.enabled:
             return
-        theme_dir = str(PACKAGE / "theme")
+        theme_dir = str(THEME_DIR)
         if theme_dir not in config.theme.dirs:
-            # After the site's own custom_dir, so a site can still override what nightdesk overrides.
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, theme_dir)
         if "assets/nightdesk/nightdesk.css" not in config.extra_css:
             config.extra_css.append("assets/nightdesk/nightdesk.css")
 
-    def on_files(self, files: Files, config):
+    @event_priority(SITE_PRIORITY)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        """Build the Site from the documentation pages and tasks.yml.
+
+        Priority: 100 (before every other plugin's on_files, which may then ask for the Site)
+        """
         if not self.config.enabled:
-            return files
+            register_site(config, None)
+            return None
         docs_dir = Path(config.docs_dir)
-        prefix = os.path.relpath(docs_dir, Path(config.config_file_path or ".").parent).replace(os.sep, "/") + "/"
         tasks_file = files.get_file_from_path(self.config.tasks_file)
         if tasks_file:
             files.remove(tasks_file)  # source data, not a page to publish
         tasks_path = docs_dir / self.config.tasks_file
-        sources = {f.src_uri: f.content_string for f in files.documentation_pages()}
-        self.kb = KnowledgeBase.from_sources(
-            sources, tasks_path.read_text(encoding="utf-8") if tasks_path.is_file() else None,
-            tasks_file=self.config.tasks_file, aliases=self.config.aliases, prefix=prefix)
-        for problem in self.kb.problems:
+        settings = SiteSettings(
+            tasks_file=self.config.tasks_file, aliases=dict(self.config.aliases), featured=tuple(self.config.featured),
+            nav_limit=self.config.nav_limit, override_dir=config.theme.custom_dir, prefix=_shown_prefix(config))
+        self.site = Site.build({f.src_uri: f.content_string for f in files.documentation_pages()},
+                               tasks_path.read_text(encoding="utf-8") if tasks_path.is_file() else None,
+                               settings, icon_svg=_icon_finder(tuple(config.theme.dirs)))
+        register_site(config, self.site)
+        for problem in self.site.kb.problems:
             (log.error if problem.is_error else log.warning)(str(problem))
         self._run_checks(files, config)
 
-        override_dir = config.theme.custom_dir
-        self.views = Views(self.kb, override_dir=override_dir, icon_svg=_icon_finder(tuple(config.theme.dirs)),
-                           nav_limit=self.config.nav_limit)
-        for path in [HOME_PATH] + [task.hub_path for task in self.kb.tasks.values()]:
-            if not _has_page(files, path):
+        for path in [HOME_PATH] + [task.hub_path for task in self.site.kb.tasks.values()]:
+            if _find_page(files, path) is None:
                 files.append(File.generated(config, path, content=""))
-        for asset in (PACKAGE / "assets").iterdir():
-            dest = f"assets/nightdesk/{asset.name}"
-            if asset.is_file() and files.get_file_from_path(dest) is None:
-                files.append(File.generated(config, dest, abs_src_path=str(asset)))
+        publish_assets(files, config)
         self.files = files
         return files
 
-    def _run_checks(self, files: Files, config) -> None:
+    def _run_checks(self, files: Files, config: MkDocsConfig) -> None:
         """`nightdesk check` inside the build: errors fail --strict; advisory families are only INFO."""
         checks = self.config.checks
         if not checks.enabled:
             return
         toc_slugify = config.mdx_configs.get("toc", {}).get("slugify")
-        report = run_checks(self.kb, [f.src_uri for f in files], checks.settings(), tasks_file=self.config.tasks_file,
+        report = run_checks(self.site.kb, [f.src_uri for f in files], checks.settings(),
+                            tasks_file=self.config.tasks_file,
                             **({"slugify": toc_slugify} if callable(toc_slugify) else {}))
         for family, problems in report.found.items():
             if family == "knowledge-base":
@@ -93,52 +115,72 @@ class TasksPlugin(BasePlugin[TasksConfig]):
                 level(str(problem))
         log.info(f"check: {report.summary}")
 
-    @event_priority(-200)  # last: after every plugin that writes files, the service worker's (-100) included
-    def on_post_build(self, config):
-        if not self.config.enabled or self.config.offline_zip is False or self.command == "serve":
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """An article's body as the core read it, so a broken front matter never leaks into the page;
+        hub pages get their task's title."""
+        if not self.config.enabled:
+            return None
+        ref = self.site.page(page.file.src_uri)
+        if ref.kind == ARTICLE:
+            page.meta["title"] = ref.article.title
+            return ref.article.body
+        if ref.kind == HUB:
+            page.meta["title"] = ref.task.title
+        return None
+
+    @event_priority(50)
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext | None:
+        """Wrap the page in its view (home, hub or article chrome) and add the bounded navigation.
+
+        Priority: 50 (before plugins at the default 0 fill the views' slots, e.g. nightdesk/support)
+        """
+        if not self.config.enabled:
+            return None
+        link = self._linker(lambda url: get_relative_url(url, page.url))
+        ref = self.site.page(page.file.src_uri)
+        views = self.site.views
+        if ref.kind == ARTICLE:
+            page.content = views.article(ref.article, page.content or "", link)
+        elif ref.kind == HOME:
+            page.content = views.home(link, page.content or "", list(self.site.settings.featured))
+        elif ref.kind == HUB:
+            page.content = views.hub(ref.task, link, page.content or "")
+        context["nightdesk_nav"] = Markup(views.nav(link, ref.task, ref.article.path if ref.article else None))
+        return context
+
+    def on_template_context(self, context: TemplateContext, *, template_name: str,
+                            config: MkDocsConfig) -> TemplateContext | None:
+        """The 404 page is shown at any address, so its navigation links start from the site's root."""
+        if not self.config.enabled or template_name != "404.html" or self.site is None:
+            return None
+        base = context.get("base_url") or "."
+        context["nightdesk_nav"] = Markup(self.site.views.nav(self._linker(lambda url: posixpath.join(base, url))))
+        return context
+
+    def _linker(self, url_from_here) -> Link:
+        def link(path: str) -> str:
+            target = _find_page(self.files, path)
+            return url_from_here(target.url) if target else "#"
+        return link
+
+    @event_priority(-200)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Write the offline zip of the built site.
+
+        Priority: -200 (last: after every plugin that writes files, the service worker's at -100 included)
+        """
+        if not self.config.enabled or self.config.offline_zip is False or self.is_serve:
             return
         name = self.config.offline_zip if isinstance(self.config.offline_zip, str) else default_zip_name(config.site_name)
         zip_path = write_site_zip(config.site_dir, Path(config.site_dir) / name)
         log.info(f"offline copy: {zip_path} ({zip_path.stat().st_size / 1e6:.1f} MB); unzip it and open index.html")
 
-    def on_page_markdown(self, markdown, page, config, files):
-        if not self.config.enabled:
-            return markdown
-        src = page.file.src_uri
-        article = self.kb.article(src)
-        if article:
-            page.meta["title"] = article.title
-            return article.body  # the core's reading, so a broken front matter never leaks into the page
-        task = self.kb.tasks.get(src.split("/", 1)[0]) if _is_index(src) else None
-        if task and "/" in src:
-            page.meta["title"] = task.title
-        return markdown
 
-    def on_page_context(self, context, page, config, nav):
-        if not self.config.enabled:
-            return context
-        src = page.file.src_uri
-
-        def link(path: str) -> str:
-            target = _find_page(self.files, path)
-            return get_relative_url(target.url, page.url) if target else "#"
-
-        article = self.kb.article(src)
-        task = None
-        if article:
-            task = self.kb.primary_task(article)
-            page.content = self.views.article(article, page.content or "", link)
-        elif _is_index(src) and "/" not in src:
-            page.content = self.views.home(link, page.content or "", self.config.featured)
-        elif _is_index(src) and src.split("/", 1)[0] in self.kb.tasks:
-            task = self.kb.tasks[src.split("/", 1)[0]]
-            page.content = self.views.hub(task, link, page.content or "")
-        context["nightdesk_nav"] = Markup(self.views.nav(link, task, article.path if article else None))
-        return context
-
-
-def _is_index(src: str) -> bool:
-    return src.rsplit("/", 1)[-1] in ("index.md", "README.md")
+def _shown_prefix(config: MkDocsConfig) -> str:
+    """docs_dir as the user knows it, relative to mkdocs.yml, for messages: "content/"."""
+    base = Path(config.config_file_path or ".").parent
+    return os.path.relpath(Path(config.docs_dir), base).replace(os.sep, "/") + "/"
 
 
 def _find_page(files: Files, path: str) -> File | None:
@@ -147,10 +189,6 @@ def _find_page(files: Files, path: str) -> File | None:
     if found is None and path.endswith("index.md"):
         found = files.get_file_from_path(path[: -len("index.md")] + "README.md")
     return found
-
-
-def _has_page(files: Files, path: str) -> bool:
-    return _find_page(files, path) is not None
 
 
 def _icon_finder(theme_dirs: tuple[str, ...]):

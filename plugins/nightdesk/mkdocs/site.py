@@ -1,0 +1,56 @@
+"""The one way a nightdesk plugin reaches the build's `Site`, and the one asset publisher.
+
+`nightdesk/tasks` builds the Site in its `on_files` at priority 100, before any other plugin's `on_files`
+(MkDocs runs each event for every plugin, highest priority first, so the order of `plugins:` in
+mkdocs.yml does not matter). The Site is kept per configuration object, so `mkdocs serve` rebuilds and
+several builds in one process never see each other's. Plugins that need it call `site_for(config, name)`
+from `on_files` (priority below 100) onwards.
+"""
+from __future__ import annotations
+
+import weakref
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from nightdesk.site import Site, published_assets
+
+CORE_PLUGIN = "nightdesk/tasks"
+SITE_PRIORITY = 100
+"""`on_files` priority at which nightdesk/tasks builds the Site: before every plugin at the default 0."""
+
+_DISABLED = object()
+_sites: dict[int, tuple[weakref.ref, object]] = {}
+
+
+def register_site(config: MkDocsConfig, site: Site | None) -> None:
+    """Called by nightdesk/tasks only: the build's Site, or None when the plugin is disabled."""
+    for key in [key for key, (ref, _) in _sites.items() if ref() is None]:
+        del _sites[key]  # configurations of finished builds
+    _sites[id(config)] = (weakref.ref(config), _DISABLED if site is None else site)
+
+
+def site_for(config: MkDocsConfig, plugin: str, *, required: bool = True) -> Site | None:
+    """The build's Site. Without nightdesk/tasks (missing or `enabled: false`) a PluginError names what to
+    fix, or None when the caller can do without (`required=False`)."""
+    ref, site = _sites.get(id(config), (None, None))
+    if ref is not None and ref() is config and isinstance(site, Site):
+        return site
+    if not required:
+        return None
+    if site is _DISABLED:
+        raise PluginError(f"{plugin} needs {CORE_PLUGIN}, which is disabled (enabled: false): "
+                          f"enable it, or disable {plugin} too")
+    raise PluginError(f"{plugin} needs {CORE_PLUGIN}: add it to plugins")
+
+
+def publish_assets(files: Files, config: MkDocsConfig) -> None:
+    """Add nightdesk's browser files to the build once, whichever plugins ask; a file the site already
+    has at the same path (its own icon, say) wins."""
+    for asset in published_assets():
+        if files.get_file_from_path(asset.dest) is None:
+            if asset.source is not None:
+                files.append(File.generated(config, asset.dest, abs_src_path=str(asset.source)))
+            else:
+                files.append(File.generated(config, asset.dest, content=asset.content or ""))

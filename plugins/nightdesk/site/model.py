@@ -1,0 +1,54 @@
+"""One `Site` per build: the knowledge base, its views, and what kind of page each source path is."""
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from nightdesk.core.knowledge_base import TASKS_FILE, KnowledgeBase, PageRef
+from nightdesk.core.schema import DEFAULT_ALIASES
+from nightdesk.core.views import Views
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """How to read a content folder and render its views; in MkDocs these are the nightdesk/tasks options."""
+    tasks_file: str = TASKS_FILE
+    aliases: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_ALIASES))
+    featured: tuple[str, ...] = ()
+    nav_limit: int = 12
+    override_dir: str | None = None  # the site's own templates folder, which wins over nightdesk's views
+    prefix: str = ""  # shown before paths in messages, e.g. "content/"
+
+
+class Site:
+    """The knowledge base of one build and its views. Built once, read by every plugin."""
+
+    def __init__(self, kb: KnowledgeBase, views: Views, settings: SiteSettings):
+        self.kb = kb
+        self.views = views
+        self.settings = settings
+
+    @classmethod
+    def build(cls, sources: Mapping[str, str], tasks_text: str | None, settings: SiteSettings = SiteSettings(),
+              *, icon_svg: Callable[[str], str] = lambda name: "") -> "Site":
+        """From {source path: Markdown} and the text of tasks.yml (None when there is none)."""
+        kb = KnowledgeBase.from_sources(dict(sources), tasks_text, tasks_file=settings.tasks_file,
+                                        aliases=dict(settings.aliases), prefix=settings.prefix)
+        views = Views(kb, override_dir=settings.override_dir, icon_svg=icon_svg, nav_limit=settings.nav_limit)
+        return cls(kb, views, settings)
+
+    @classmethod
+    def load(cls, content_dir: Path | str, settings: SiteSettings = SiteSettings()) -> "Site":
+        """From a content folder on disk, whatever generator publishes it."""
+        kb = KnowledgeBase.load(content_dir, tasks_file=settings.tasks_file, aliases=dict(settings.aliases),
+                                prefix=settings.prefix)
+        return cls(kb, Views(kb, override_dir=settings.override_dir, nav_limit=settings.nav_limit), settings)
+
+    def page(self, src: str) -> PageRef:
+        """What the page at a source path is: home, hub (index.md or README.md), article or other."""
+        return self.kb.page(src)
+
+    def render(self, view: str, **values) -> str:
+        """A nightdesk view (`nightdesk/<view>.html`, which a site may override) with these values."""
+        return self.views.env.get_template(f"nightdesk/{view}.html").render(**values)
