@@ -6,22 +6,11 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from .frontmatter import split_front_matter
+from .markdown import Heading, count_numbered_items, first_paragraph, headings, plain_text
 from .problems import ERROR, Problem
 from .schema import FrontMatter, read_front_matter
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_NUMBERED_STEP = re.compile(r"^\d{1,3}[.)]\s+\S")
-_NOT_PARAGRAPH = re.compile(r"^\s*([#>|<]|[-*+]\s|\d+[.)]\s|!!!|\?\?\?|```|~~~|:::)")
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_INLINE_MARKUP = re.compile(r"(\*\*|__|\*|`|<[^>]+>)")
-
-
-@dataclass
-class Heading:
-    level: int
-    text: str
-    line: int  # 1-based line in the file
+__all__ = ["Article", "Heading", "humanize", "plain_text", "read_article"]
 
 
 @dataclass
@@ -70,49 +59,14 @@ def read_article(path: str, source: str, aliases: dict[str, str] | None = None) 
     for key, message in errors:
         problems.append(Problem(path, block.key_lines.get(key, 1), ERROR, message, field=key))
 
-    headings, first_paragraph, steps = _scan_markdown(block.body, block.body_line)
-    h1 = next((h.text for h in headings if h.level == 1), None)
+    found = headings(block.body, block.body_line)
+    h1 = next((h.text for h in found if h.level == 1), None)
     title = meta.title or (plain_text(h1) if h1 else _title_from_filename(path))
-    summary = meta.summary or plain_text(first_paragraph)
+    summary = meta.summary or plain_text(first_paragraph(block.body))
     article = Article(path=path, meta=meta, title=title, summary=summary, body=block.body,
-                      body_line=block.body_line, headings=headings, steps=steps, key_lines=block.key_lines)
+                      body_line=block.body_line, headings=found, steps=count_numbered_items(block.body),
+                      key_lines=block.key_lines)
     return article, problems
-
-
-def _scan_markdown(body: str, first_line: int) -> tuple[list[Heading], str, int]:
-    """Headings, the first plain paragraph and the count of numbered steps, ignoring fenced code."""
-    headings: list[Heading] = []
-    paragraph: list[str] = []
-    paragraph_done = False
-    steps = 0
-    in_fence = False
-    for offset, line in enumerate(body.splitlines()):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-            paragraph_done = paragraph_done or bool(paragraph)
-            continue
-        if in_fence:
-            continue
-        heading = _HEADING.match(line)
-        if heading:
-            headings.append(Heading(len(heading.group(1)), heading.group(2), first_line + offset))
-        if _NUMBERED_STEP.match(line):
-            steps += 1
-        if paragraph_done:
-            continue
-        if not line.strip() or _NOT_PARAGRAPH.match(line):
-            paragraph_done = bool(paragraph)
-        else:
-            paragraph.append(line.strip())
-    return headings, " ".join(paragraph), steps
-
-
-def plain_text(markdown: str | None) -> str:
-    """Markdown inline text as plain words, for titles and summaries."""
-    if not markdown:
-        return ""
-    text = _LINK.sub(r"\1", markdown)
-    return re.sub(r"\s+", " ", _INLINE_MARKUP.sub("", text)).strip()
 
 
 def _title_from_filename(path: str) -> str:

@@ -1,7 +1,8 @@
 """What search engines read about an article: a meta description and schema.org JSON-LD.
 
 How-to articles become a `HowTo` built from their numbered steps; FAQs become a `FAQPage` built from
-their question headings and the text under each. Everything comes from the Markdown the author wrote.
+their question headings and the text under each, both read by the one scanner (nightdesk.core.markdown),
+so code examples never become steps or answers. Everything comes from the Markdown the author wrote.
 """
 from __future__ import annotations
 
@@ -9,15 +10,12 @@ import json
 import re
 from typing import Any
 
-from .articles import Article, plain_text
+from .articles import Article
+from .markdown import numbered_steps, plain_text, questions_and_answers
+
+__all__ = ["json_ld_script", "meta_description", "numbered_steps", "questions_and_answers", "structured_data"]
 
 DESCRIPTION_LIMIT = 160  # what result pages show before cutting off
-
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_STEP = re.compile(r"^(\d{1,3})[.)]\s+(.+)$")
-_CONTINUATION = re.compile(r"^\s{2,}\S")
-_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
-_LIST_MARK = re.compile(r"^\s*([-*+]|\d{1,3}[.)])\s+")
 
 
 def meta_description(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
@@ -63,46 +61,6 @@ def faq_page(article: Article, url: str | None = None) -> dict[str, Any] | None:
     if url:
         data["url"] = url
     return data
-
-
-def numbered_steps(markdown: str) -> list[str]:
-    """The first numbered list's items as plain text (continuation lines joined), outside code blocks."""
-    steps: list[str] = []
-    in_fence = False
-    for line in markdown.splitlines():
-        if _FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
-        match = _STEP.match(line)
-        if match:
-            steps.append(plain_text(match.group(2)))
-        elif steps and _CONTINUATION.match(line):
-            steps[-1] = f"{steps[-1]} {plain_text(line)}"
-        elif steps and line.strip():
-            break  # the list has ended: later numbered lists are other procedures
-    return steps
-
-
-def questions_and_answers(markdown: str) -> list[tuple[str, str]]:
-    """Headings ending in '?' with the plain text below each, up to the next heading."""
-    pairs: list[tuple[str, list[str]]] = []
-    current: list[str] | None = None
-    in_fence = False
-    for line in markdown.splitlines():
-        if _FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        heading = None if in_fence else _HEADING.match(line)
-        if heading:
-            text = plain_text(heading.group(2))
-            current = [] if text.endswith("?") else None
-            if current is not None:
-                pairs.append((text, current))
-        elif current is not None and not in_fence and line.strip():
-            current.append(plain_text(_LIST_MARK.sub("", line)))
-    return [(question, " ".join(answer)) for question, answer in pairs if answer]
 
 
 def json_ld_script(data: dict[str, Any]) -> str:

@@ -1,0 +1,156 @@
+"""The one Markdown scanner: which lines of an article are prose and which are code, and what the prose
+holds (headings, the first paragraph, numbered steps, questions and their answers).
+
+Everything that reads an article's Markdown line by line (the article itself, the checks, the JSON-LD)
+reads it through `scan`, so they agree on code: fenced blocks (``` or ~~~, closed by the same character at
+least as long, indented or not) and indented code blocks (four spaces or a tab after a blank line, unless
+the indent continues a list item or an admonition). Not a full CommonMark parser: it only has to know
+where code is, and what a heading, a list item and a paragraph look like.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|(\d{1,3})[.)])\s+\S")
+_NUMBERED_ITEM = re.compile(r"^(\d{1,3})[.)]\s+(.+)$")
+_CONTAINER = re.compile(r"^\s*(?:[-*+]\s|\d{1,3}[.)]\s|!!!|\?\?\?|===)")  # indented lines below continue it
+_CONTINUATION = re.compile(r"^\s{2,}\S")
+_NOT_PARAGRAPH = re.compile(r"^\s*([#>|<]|[-*+]\s|\d+[.)]\s|!!!|\?\?\?|```|~~~|:::)")
+_LIST_MARK = re.compile(r"^\s*([-*+]|\d{1,3}[.)])\s+")
+_INLINE_CODE = re.compile(r"(`+)(.+?)\1")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_INLINE_MARKUP = re.compile(r"(\*\*|__|\*|`|<[^>]+>)")
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int  # line in the file
+    text: str
+    code: bool  # inside a fenced or indented code block, or a fence itself
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    line: int  # 1-based line in the file
+
+
+def scan(markdown: str, first_line: int = 1) -> list[Line]:
+    """Every line with its file line number and whether it is code."""
+    lines: list[Line] = []
+    fence: str | None = None  # the opening fence while inside a fenced block
+    previous_blank = True  # the start of the text counts as after a blank line
+    in_container = False  # indented lines continue a list item or admonition
+    in_indented_code = False
+    for offset, text in enumerate(markdown.splitlines()):
+        number = first_line + offset
+        if fence is not None:
+            match = _FENCE.match(text)
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+                fence = None
+            lines.append(Line(number, text, True))
+            continue
+        blank = not text.strip()
+        indent = len(text.expandtabs(4)) - len(text.expandtabs(4).lstrip())
+        match = _FENCE.match(text)
+        if match and not in_indented_code:
+            fence = match.group(1)
+            lines.append(Line(number, text, True))
+            previous_blank = False
+            continue
+        if blank:
+            lines.append(Line(number, text, False))
+            previous_blank = True
+            continue
+        if indent >= 4 and not in_container and (previous_blank or in_indented_code):
+            in_indented_code = True
+            lines.append(Line(number, text, True))
+            previous_blank = False
+            continue
+        in_indented_code = False
+        if _CONTAINER.match(text):
+            in_container = True
+        elif indent == 0:
+            in_container = False
+        lines.append(Line(number, text, False))
+        previous_blank = False
+    return lines
+
+
+def prose_lines(markdown: str, first_line: int = 1) -> Iterator[tuple[int, str]]:
+    """(file line, text) of every line outside code, blank ones included; `code` spans become spaces,
+    so a link or a TODO written as an example is not taken for a real one."""
+    for line in scan(markdown, first_line):
+        if not line.code:
+            yield line.number, _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line.text)
+
+
+def headings(markdown: str, first_line: int = 1) -> list[Heading]:
+    """ATX headings (`# Title`) outside code."""
+    return [Heading(len(match.group(1)), match.group(2), line.number)
+            for line in scan(markdown, first_line) if not line.code
+            for match in [_HEADING.match(line.text)] if match]
+
+
+def first_paragraph(markdown: str) -> str:
+    """The first plain paragraph (not a heading, list, quote, table, admonition or code), as one line."""
+    paragraph: list[str] = []
+    for line in scan(markdown):
+        if line.code or not line.text.strip() or _NOT_PARAGRAPH.match(line.text):
+            if paragraph:
+                break
+            continue
+        paragraph.append(line.text.strip())
+    return " ".join(paragraph)
+
+
+def count_numbered_items(markdown: str) -> int:
+    """Numbered list items starting a line, outside code: an article's steps."""
+    return sum(1 for line in scan(markdown) if not line.code and _NUMBERED_ITEM.match(line.text))
+
+
+def numbered_steps(markdown: str) -> list[str]:
+    """The first numbered list's items as plain text (continuation lines joined), outside code."""
+    steps: list[str] = []
+    for line in scan(markdown):
+        if line.code:
+            continue
+        match = _NUMBERED_ITEM.match(line.text)
+        if match:
+            steps.append(plain_text(match.group(2)))
+        elif steps and _CONTINUATION.match(line.text):
+            steps[-1] = f"{steps[-1]} {plain_text(line.text)}"
+        elif steps and line.text.strip():
+            break  # the list has ended: later numbered lists are other procedures
+    return steps
+
+
+def questions_and_answers(markdown: str) -> list[tuple[str, str]]:
+    """Headings ending in '?' with the plain text below each (code left out), up to the next heading."""
+    pairs: list[tuple[str, list[str]]] = []
+    current: list[str] | None = None
+    for line in scan(markdown):
+        if line.code:
+            continue
+        heading = _HEADING.match(line.text)
+        if heading:
+            text = plain_text(heading.group(2))
+            current = [] if text.endswith("?") else None
+            if current is not None:
+                pairs.append((text, current))
+        elif current is not None and line.text.strip():
+            current.append(plain_text(_LIST_MARK.sub("", line.text)))
+    return [(question, " ".join(answer)) for question, answer in pairs if answer]
+
+
+def plain_text(markdown: str | None) -> str:
+    """Markdown inline text as plain words, for titles and summaries."""
+    if not markdown:
+        return ""
+    text = _LINK.sub(r"\1", markdown)
+    return re.sub(r"\s+", " ", _INLINE_MARKUP.sub("", text)).strip()
