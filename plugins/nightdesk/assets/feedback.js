@@ -15,6 +15,7 @@
   if (!dataElement) return;
   var data = JSON.parse(dataElement.textContent);
   var endpoint = data.endpoint;
+  var t = window.nightdesk.i18n.t;  // texts from the site's catalog (i18n.js)
   var QUEUE_KEY = "nightdesk.feedback.queue";
   var memoryQueue = [];  // when localStorage is unavailable (some private modes)
   var flushing = false;
@@ -80,7 +81,7 @@
   }
 
   function saved() {
-    return navigator.onLine === false ? " You're offline: we'll send it when you're back online." : "";
+    return navigator.onLine === false ? " " + t("feedback.offline") : "";
   }
 
   function setUp(section) {
@@ -96,17 +97,17 @@
       send(record);
       voteId = record.id || null;
       votes.hidden = true;
-      if (helped) return say(section, "Thanks! Glad it helped." + saved());
-      say(section, "Sorry it didn't help." + (form ? "" : " You can reach us below."));
+      if (helped) return say(section, t("feedback.thanks") + saved());
+      say(section, t("feedback.sorry") + (form ? "" : " " + t("feedback.reach_below")));
       if (form) { form.hidden = false; form.querySelector("textarea").focus(); }
     });
     if (form) form.addEventListener("submit", function (event) {
       event.preventDefault();
       var comment = form.querySelector("textarea").value.trim();
       form.hidden = true;
-      if (!comment) return say(section, "Thanks. If you still need help, contact us below.");
+      if (!comment) return say(section, t("feedback.thanks_no_comment"));
       send({ type: "comment", vote_id: voteId, comment: comment, article: data.article, title: data.title });
-      say(section, "Thanks, we'll use this to improve the article." + saved() + " For an answer, contact us below.");
+      say(section, t("feedback.thanks_comment") + saved() + " " + t("feedback.for_an_answer"));
     });
   }
 

@@ -3,6 +3,7 @@
 (function () {
   "use strict";
   var note = document.querySelector("[data-nd-offline]");
+  var t = window.nightdesk.i18n.t;  // texts from the site's catalog (i18n.js)
   var saved = "";
   // Offline when the browser says so, or when the service worker's network attempt for this page failed
   // (navigator.onLine alone stays true behind captive portals, on flaky data and in some browsers).
@@ -11,7 +12,7 @@
   function show() {
     if (!note) return;
     var offline = navigator.onLine === false || networkFailed;
-    var text = offline ? "You're offline. Saved pages and search still work." : saved;
+    var text = offline ? t("offline.offline") : saved;
     note.textContent = text;
     note.hidden = !text;
   }
@@ -42,8 +43,7 @@
   navigator.serviceWorker.addEventListener("message", function (event) {
     if (!event.data || event.data.type !== "nightdesk:status") return;
     networkFailed = event.data.offline === true;
-    saved = event.data.complete ? "Available offline: this help centre is saved on this device."
-                                : "Available offline: the main pages, search and pages you open are saved on this device.";
+    saved = t(event.data.complete ? "offline.saved_all" : "offline.saved_some");
     show();
   });
   navigator.serviceWorker.startMessages();

@@ -12,6 +12,9 @@
   var nd = window.nightdesk;
   if (!nd || !nd.load) return;
   var esc = nd.escapeHtml;
+  var t = nd.i18n.t, tHtml = nd.i18n.html;  // texts from the site's catalog (i18n.js)
+  // A keyboard hint ("press /") only where there is a keyboard: not on touch screens.
+  var hasKeyboard = window.matchMedia && matchMedia("(hover: hover) and (pointer: fine)").matches;
   var DROPDOWN_LIMIT = 6;
   var PAGE_LIMIT = 20;
   var SETTLED_MS = 1500;  // no keystroke for this long: the reader meant this query, not half a word
@@ -20,13 +23,13 @@
 
   function boxMarkup(id, placeholder) {
     return '<form class="nd-search__form" role="search" action="' + esc(nd.siteRoot + "search.html") + '" method="get">' +
-      '<label class="nd-visually-hidden" for="' + id + '-input">Search help articles</label>' +
+      '<label class="nd-visually-hidden" for="' + id + '-input">' + esc(t("search.label")) + '</label>' +
       '<input id="' + id + '-input" class="nd-search__input" type="search" name="q" role="combobox" ' +
       'aria-expanded="false" aria-controls="' + id + '-results" aria-autocomplete="list" ' +
       'autocomplete="off" spellcheck="false" placeholder="' + esc(placeholder) + '">' +
       '<p class="nd-search__status nd-visually-hidden" role="status"></p>' +
       '<div class="nd-search__panel" hidden><p class="nd-search__empty" aria-hidden="true"></p>' +
-      '<div id="' + id + '-results" class="nd-search__results" role="listbox" aria-label="Search results"></div></div></form>';
+      '<div id="' + id + '-results" class="nd-search__results" role="listbox" aria-label="' + esc(t("search.results")) + '"></div></div></form>';
   }
 
   function SearchBox(root, inline) {
@@ -76,7 +79,7 @@
       if (settled === true) reportFailed(query);
       else self.settleTimer = setTimeout(function () { reportFailed(query); }, SETTLED_MS);
     }, function () {
-      self.status.textContent = "Search is not available right now.";
+      self.status.textContent = t("search.unavailable");
     });
   };
 
@@ -95,16 +98,17 @@
     var html = [], limit = this.inline ? PAGE_LIMIT : DROPDOWN_LIMIT, id = this.listbox.id;
     results.slice(0, limit).forEach(function (r, i) { html.push(resultOption(engine, r, id + "-" + i)); });
     if (!this.inline && results.length > limit) {
-      html.push(option(id + "-all", searchPageUrl(query), '<span class="nd-search__more">See all ' + results.length + " results</span>"));
+      html.push(option(id + "-all", searchPageUrl(query), '<span class="nd-search__more">' +
+        esc(t("search.see_all", { count: results.length })) + "</span>"));
     }
     var support = !results.length && nd.support ? nd.support.render(this.support, { query: query.trim() }) : null;
     this.support.hidden = !support;
     if (!results.length) html.push(zeroResults(engine, query, id));
     this.listbox.innerHTML = html.join("");
     this.options = Array.prototype.slice.call(this.listbox.querySelectorAll('[role="option"]'));
-    this.status.textContent = results.length ? results.length + (results.length === 1 ? " article found" : " articles found")
-      : "No articles match “" + query.trim() + "”.";
-    this.empty.textContent = results.length ? "" : "No articles match “" + query.trim() + "”. Try one of these:";
+    this.status.textContent = results.length ? t("search.found", { count: results.length })
+      : t("search.no_match", { query: query.trim() });
+    this.empty.textContent = results.length ? "" : t("search.no_match_try", { query: query.trim() });
     this.root.classList.toggle("nd-search--empty", !results.length);
     this.open();
   };
@@ -177,7 +181,7 @@
     var suggestion = engine.suggest(query);
     if (suggestion) {
       html.push(option(id + "-suggest", searchPageUrl(suggestion),
-        'Did you mean <strong class="nd-search__suggestion">' + esc(suggestion) + "</strong>?"));
+        tHtml("search.did_you_mean", { suggestion: '<strong class="nd-search__suggestion">' + esc(suggestion) + "</strong>" })));
     }
     Object.keys(engine.tasks).forEach(function (key, i) {
       var t = engine.tasks[key];
@@ -186,8 +190,8 @@
     });
     var contact = engine.store.contact;
     if (contact) {
-      html.push(option(id + "-contact", contact, '<span class="nd-search__title">Contact support</span>' +
-        '<span class="nd-search__summary">Still stuck? Ask a person.</span>'));
+      html.push(option(id + "-contact", contact, '<span class="nd-search__title">' + esc(t("search.contact")) + "</span>" +
+        '<span class="nd-search__summary">' + esc(t("search.contact_summary")) + "</span>"));
     }
     return html.join("");
   }
@@ -220,7 +224,8 @@
   }
 
   document.querySelectorAll("[data-nd-search]").forEach(function (root) {
-    mount(root, false, "Search help");
+    var box = mount(root, false, t("search.placeholder"));
+    if (hasKeyboard) box.input.placeholder = t("search.placeholder_keyboard");
     var toggle = root.querySelector(".nd-search__toggle");
     if (toggle) toggle.addEventListener("click", function () {
       var open = root.classList.toggle("nd-search--open");
@@ -229,10 +234,10 @@
     });
   });
   document.querySelectorAll("[data-nd-search-home]").forEach(function (root) {
-    mount(root, false, "What do you need help with?").root.classList.add("nd-search--large");
+    mount(root, false, t("search.placeholder_home")).root.classList.add("nd-search--large");
   });
   document.querySelectorAll("[data-nd-search-page]").forEach(function (root) {
-    var box = mount(root, true, "Search help articles");
+    var box = mount(root, true, t("search.placeholder_page"));
     root.classList.add("nd-search--large", "nd-search--inline");
     var q = new URLSearchParams(window.location.search).get("q");
     if (q) { box.input.value = q; box.update(true); }

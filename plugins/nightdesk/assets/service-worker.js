@@ -36,10 +36,19 @@ function cacheKey(url) {
   return key.href;
 }
 
-var OFFLINE_PAGE = "<!doctype html><meta charset=utf-8><meta name=viewport content='width=device-width,initial-scale=1'>" +
-  "<title>Offline</title><body style='font-family:system-ui,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem'>" +
-  "<h1>You're offline</h1><p>This page hasn't been saved on this device yet. Pages you've opened before, " +
-  "and the search, still work.</p><p><a href='" + self.registration.scope + "index.html'>Go to the help centre's home page</a></p>";
+// The page for a page not saved yet, in the site's language (texts from nightdesk's catalog, in settings).
+function escapeHtml(text) {
+  return String(text || "").replace(/[&<>"']/g, function (c) {
+    return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+  });
+}
+var texts = settings.offlinePage || {};
+var OFFLINE_PAGE = "<!doctype html><html lang='" + escapeHtml(texts.lang) + "'><meta charset=utf-8>" +
+  "<meta name=viewport content='width=device-width,initial-scale=1'>" +
+  "<title>" + escapeHtml(texts.page_title) + "</title>" +
+  "<body style='font-family:system-ui,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem'>" +
+  "<h1>" + escapeHtml(texts.page_heading) + "</h1><p>" + escapeHtml(texts.page_text) + "</p>" +
+  "<p><a href='" + escapeHtml(self.registration.scope + "index.html") + "'>" + escapeHtml(texts.page_home) + "</a></p>";
 
 // Outcome of each page's own network attempt, by the id of the window it loads into: a promise of true
 // when the network failed. Kept only until the page asks for its status.

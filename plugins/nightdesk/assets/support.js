@@ -4,6 +4,7 @@
  * [data-nd-support] box: "We're open until 18:00" or "We're closed. Back Monday at 8:00 (9:00 your
  * time)", hides channels nobody answers now, and pre-fills the "Email us" link. Times are computed with
  * Intl.DateTimeFormat in the business's zone, so daylight-saving changes are handled by the browser.
+ * Every sentence comes from the site's catalog (i18n.js), day names from Intl in the site's language.
  *
  * Public: window.nightdesk.support.render(element, {query}) puts a fresh support box into `element`
  * (e.g. on a search with no results; the email then names the search).
@@ -14,8 +15,9 @@
   if (!dataElement) return;
   var data = JSON.parse(dataElement.textContent);
   var settings = data.support;
+  var i18n = window.nightdesk.i18n;
+  var t = i18n.t;
   var DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-  var DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
   var SHORT = { Mon: 0, Tue: 1, Wed: 2, Thu: 3, Fri: 4, Sat: 5, Sun: 6 };
   var LOOK_AHEAD_DAYS = 14;
 
@@ -81,30 +83,29 @@
     return minute ? h12 + ":" + mm + " " + suffix : h12 + " " + suffix;
   }
 
-  function dayWord(offset, weekday) {
-    return offset === 0 ? "today" : offset === 1 ? "tomorrow" : DAY_NAMES[weekday];
-  }
-
   // " (9:00 your time)" when the reader's clock shows something else at that instant.
   function yourTime(date, minutes) {
     var mine = wallClock(instantAt(date.year, date.month, date.day, minutes));
     if (mine.minutes === minutes % 1440 && mine.day === date.day) return "";
-    var day = mine.day === date.day ? "" : DAY_NAMES[mine.weekday] + " ";
-    return " (" + day + clockText(mine.minutes) + " your time)";
+    if (mine.day === date.day) return t("support.your_time", { time: clockText(mine.minutes) });
+    return t("support.your_day_time", { day: i18n.dayName(mine.weekday), time: clockText(mine.minutes) });
   }
 
   function statusText(now) {
     var status = statusOf(settings.week, true, now);
     var today = wallClock(now, settings.timezone);
     if (status.open) {
-      return "We're open until " + clockText(status.until) + yourTime(today, status.until) + ".";
+      return t("support.open_until", { time: clockText(status.until), your_time: yourTime(today, status.until) });
     }
     var holiday = closedDay(today);
-    var text = holiday ? "We're closed today" + (holiday.name ? " (" + holiday.name + ")" : "") + "." : "We're closed.";
+    var text = !holiday ? t("support.closed_now")
+      : holiday.name ? t("support.closed_today_named", { name: holiday.name }) : t("support.closed_today");
     if (status.next) {
       var next = status.next;
-      text += " Back " + dayWord(next.offset, next.date.weekday) + " at " + clockText(next.minutes) +
-        yourTime(next.date, next.minutes) + ".";
+      var when = { time: clockText(next.minutes), your_time: yourTime(next.date, next.minutes),
+                   day: i18n.dayName(next.date.weekday) };
+      text += " " + t(next.offset === 0 ? "support.back_today" : next.offset === 1 ? "support.back_tomorrow"
+                                        : "support.back_on", when);
     }
     return text;
   }
@@ -112,11 +113,11 @@
   function emailLink(address, query, topic) {
     var subject, body;
     if (query) {
-      subject = "Couldn't find: " + query;
-      body = "I searched the help centre for \"" + query + "\" and found nothing.\n\nWhat I'm trying to do:\n\n";
+      subject = t("support.email_subject_search", { query: query });
+      body = t("support.email_body_search", { query: query });
     } else {
-      subject = "Help with: " + topic;
-      body = "I read \"" + topic + "\" (" + location.href + ") and still need help.\n\nMy question:\n\n";
+      subject = t("support.email_subject_topic", { topic: topic });
+      body = t("support.email_body_topic", { topic: topic, url: location.href });
     }
     return "mailto:" + address + "?subject=" + encodeURIComponent(subject) + "&body=" + encodeURIComponent(body);
   }
@@ -134,7 +135,7 @@
       if (email) email.href = emailLink(email.getAttribute("data-nd-email"), query, box.getAttribute("data-nd-topic"));
     });
     box.classList.toggle("nd-support--closed", !open);
-    box.querySelector("[data-nd-support-status]").textContent = statusText(now) + (!open && anyoneNow ? " Meanwhile:" : "");
+    box.querySelector("[data-nd-support-status]").textContent = statusText(now) + (!open && anyoneNow ? " " + t("support.meanwhile") : "");
   }
 
   function render(element, options) {

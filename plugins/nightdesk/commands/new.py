@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from nightdesk.core.knowledge_base import KnowledgeBase
+from nightdesk.i18n import Catalog, CatalogError
 from nightdesk.core.scaffold import ScaffoldError, article_path, render_scaffold, write_article
 from nightdesk.core.schema import KINDS
 
@@ -53,9 +54,10 @@ def run(args: argparse.Namespace) -> int:
         return 1
     try:
         relative = article_path(task, title)
-        markdown = render_scaffold(kind, title=title, task=task, override_dir=site.templates_dir)
+        markdown = render_scaffold(kind, title=title, task=task, override_dir=site.templates_dir,
+                                   catalog=Catalog.for_language(site.language, site.strings))
         written = write_article(content_dir, relative, markdown)
-    except ScaffoldError as exc:
+    except (ScaffoldError, CatalogError) as exc:
         print(f"nightdesk new: error: {exc}", file=sys.stderr)
         return 1
     print(f"Created {os.path.relpath(written)}: replace each TODO, then run `nightdesk check`.")

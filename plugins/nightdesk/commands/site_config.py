@@ -27,6 +27,8 @@ class SiteConfig:
     tasks_file: str = "tasks.yml"
     aliases: dict[str, str] | None = None
     checks: CheckSettings = field(default_factory=CheckSettings)
+    language: str = "en"  # theme.language: the language of the reader-facing text and of new scaffolds
+    strings: dict[str, Any] = field(default_factory=dict)  # extra.nightdesk.strings: the site's own texts
 
 
 def load_site_config(config_file: Path | str | None) -> SiteConfig:
@@ -46,7 +48,12 @@ def load_site_config(config_file: Path | str | None) -> SiteConfig:
     root = path.parent
     theme = raw.get("theme") if isinstance(raw.get("theme"), dict) else {}
     site = SiteConfig(config_file=path, content_dir=_near(root, raw.get("docs_dir") or "docs"),
-                      templates_dir=_near(root, theme["custom_dir"]) if theme.get("custom_dir") else None)
+                      templates_dir=_near(root, theme["custom_dir"]) if theme.get("custom_dir") else None,
+                      language=str(theme.get("language") or "en"))
+    extra = raw.get("extra") if isinstance(raw.get("extra"), dict) else {}
+    nightdesk_extra = extra.get("nightdesk") if isinstance(extra.get("nightdesk"), dict) else {}
+    if isinstance(nightdesk_extra.get("strings"), dict):
+        site.strings = dict(nightdesk_extra["strings"])
     options = _plugin_options(raw.get("plugins"))
     if options is not None:
         _apply_plugin_options(site, options, path)

@@ -22,6 +22,7 @@ DEFAULT_EXCLUDE = (
     # mkdocs-material's own search (worker and lunr language packs): nightdesk ships its own search.
     "assets/javascripts/lunr/*", "assets/javascripts/workers/*",
 )
+OFFLINE_PAGE_TEXTS = ("offline.page_title", "offline.page_heading", "offline.page_text", "offline.page_home")
 FRONT_PAGES = ("index.html", "search.html", "404.html")
 
 
@@ -56,9 +57,11 @@ def content_version(root: Path, paths: list[str]) -> str:
     return digest.hexdigest()[:12]
 
 
-def service_worker_source(template: str, precache: Precache) -> str:
-    """The service worker: its settings on the first line, then the (static) script."""
-    settings = {"version": precache.version, "precache": precache.paths, "complete": precache.complete}
+def service_worker_source(template: str, precache: Precache, offline_page: dict[str, str] | None = None) -> str:
+    """The service worker: its settings on the first line, then the (static) script. `offline_page` holds
+    the language and texts of the page shown for a page not saved yet (see OFFLINE_PAGE_TEXTS)."""
+    settings = {"version": precache.version, "precache": precache.paths, "complete": precache.complete,
+                "offlinePage": offline_page or {}}
     return f"self.NIGHTDESK = {json.dumps(settings, separators=(',', ':'))};\n{template}"
 
 

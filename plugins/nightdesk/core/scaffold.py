@@ -13,6 +13,8 @@ from pathlib import Path
 
 import jinja2
 
+from nightdesk.i18n import Catalog
+
 from .schema import KINDS
 
 DEFAULT_MINUTES = {"how-to": 5, "troubleshooting": 5, "faq": 2, "concept": 3, "reference": 2}
@@ -39,8 +41,9 @@ def article_path(task: str, title: str) -> str:
 
 
 def render_scaffold(kind: str, *, title: str, task: str, today: dt.date | None = None,
-                    override_dir: Path | str | None = None) -> str:
-    """The Markdown of a new article of `kind`, with its front matter filled in."""
+                    override_dir: Path | str | None = None, catalog: Catalog | None = None) -> str:
+    """The Markdown of a new article of `kind`, with its front matter filled in and its headings in the
+    catalog's language (`t("scaffold.steps")`)."""
     if kind not in KINDS:
         raise ScaffoldError(f"unknown kind '{kind}'; use one of: {', '.join(KINDS)}")
     loaders: list[jinja2.BaseLoader] = []
@@ -50,6 +53,7 @@ def render_scaffold(kind: str, *, title: str, task: str, today: dt.date | None =
     env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), keep_trailing_newline=True,
                              undefined=jinja2.StrictUndefined)
     env.filters["yaml_text"] = _yaml_text
+    env.globals["t"] = (catalog or Catalog.for_language("en")).text
     template = env.get_template(f"scaffolds/{kind}.md.j2")
     return template.render(title=title, task=task, kind=kind, minutes=DEFAULT_MINUTES.get(kind, 5),
                            reviewed=(today or dt.date.today()).isoformat())

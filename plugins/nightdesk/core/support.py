@@ -13,11 +13,10 @@ from typing import Any
 from urllib.parse import quote
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from nightdesk.i18n import Catalog
+
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 CHANNEL_KINDS = ("phone", "email", "chat", "status", "emergency")
-DEFAULT_LABELS = {"phone": "Call us", "email": "Email us", "chat": "Chat with us",
-                  "status": "Service status", "emergency": "Emergency line"}
 # Phone and chat need a person at the other end; an email, a status page or an emergency line do not.
 DEFAULT_AVAILABILITY = {"phone": "hours", "chat": "hours", "email": "always", "status": "always", "emergency": "always"}
 CLOCKS = ("24h", "12h")
@@ -64,6 +63,7 @@ class Support:
     channels: list[Channel] = field(default_factory=list)
     clock: str = "24h"
     zone_label: str = ""  # "London time"
+    catalog: Catalog = field(default_factory=lambda: Catalog.for_language("en"), repr=False)
 
     def hours_text(self, week: Week | None = None) -> str:
         """'Mon–Fri 8:00–18:00, Sat 9:00–13:00' (days with the same hours grouped)."""
@@ -76,25 +76,25 @@ class Support:
             else:
                 groups.append((index, index, ranges))
         parts = []
+        day_names = self.catalog.day_names()
         for first, last, ranges in groups:
             if not ranges:
                 continue
-            days = DAY_NAMES[first] if first == last else f"{DAY_NAMES[first]}–{DAY_NAMES[last]}"
-            days = "Every day" if (first, last) == (0, 6) else days
+            days = day_names[first] if first == last else f"{day_names[first]}–{day_names[last]}"
+            days = self.catalog.text("support.every_day") if (first, last) == (0, 6) else days
             parts.append(f"{days} {', '.join(self.range_text(r) for r in ranges)}")
-        return ", ".join(parts) or "closed"
+        return ", ".join(parts) or self.catalog.text("support.no_hours")
 
     def range_text(self, opening: tuple[int, int]) -> str:
         return f"{format_time(opening[0], self.clock)}–{format_time(opening[1], self.clock)}"
 
     def closed_text(self) -> str:
-        """'25 Dec, 26 Dec 2026' for the no-JavaScript hours."""
-        return ", ".join(f"{c.day} {dt.date(2000, c.month, 1):%b}" + (f" {c.year}" if c.year else "")
-                         for c in self.closed)
+        """'25 Dec, 26 Dec 2026' for the no-JavaScript hours (in the site's language)."""
+        return ", ".join(self.catalog.day_month(c.month, c.day, c.year) for c in self.closed)
 
     def availability_text(self, channel: Channel) -> str:
         if channel.week is None:
-            return "any time"
+            return self.catalog.text("support.any_time")
         return self.hours_text(channel.week)
 
     def to_json(self) -> dict[str, Any]:
@@ -109,7 +109,7 @@ class Support:
 
 def read_support(*, timezone: str, hours: dict[str, Any], closed: list[Any] | None = None,
                  channels: list[dict[str, Any]] | None = None, clock: str = "24h",
-                 zone_label: str | None = None) -> Support:
+                 zone_label: str | None = None, catalog: Catalog | None = None) -> Support:
     """Build the model from plain configuration values; raises ValueError naming the bad value."""
     try:
         ZoneInfo(timezone)
@@ -117,11 +117,13 @@ def read_support(*, timezone: str, hours: dict[str, Any], closed: list[Any] | No
         raise ValueError(f"timezone: '{timezone}' is not a time zone name like Europe/London") from None
     if clock not in CLOCKS:
         raise ValueError(f"clock: expected one of {', '.join(CLOCKS)}, got '{clock}'")
+    catalog = catalog or Catalog.for_language("en")
     week = read_week(hours, "hours")
-    support = Support(timezone=timezone, week=week, clock=clock,
+    city = timezone.rsplit("/", 1)[-1].replace("_", " ")
+    support = Support(timezone=timezone, week=week, clock=clock, catalog=catalog,
                       closed=[read_closed_day(item) for item in closed or []],
-                      zone_label=zone_label or timezone.rsplit("/", 1)[-1].replace("_", " ") + " time")
-    support.channels = [read_channel(item, week, f"channels[{i}]") for i, item in enumerate(channels or [])]
+                      zone_label=zone_label or catalog.text("support.zone", city=city))
+    support.channels = [read_channel(item, week, f"channels[{i}]", catalog) for i, item in enumerate(channels or [])]
     return support
 
 
@@ -169,7 +171,7 @@ def read_closed_day(value: Any) -> ClosedDay:
     return ClosedDay(int(month), int(day), int(year) if year else None, (name or "").strip())
 
 
-def read_channel(item: dict[str, Any], week: Week, where: str) -> Channel:
+def read_channel(item: dict[str, Any], week: Week, where: str, catalog: Catalog | None = None) -> Channel:
     kind, value = item.get("kind"), str(item.get("value") or "").strip()
     if kind not in CHANNEL_KINDS:
         raise ValueError(f"{where}.kind: expected one of {', '.join(CHANNEL_KINDS)}, got '{kind}'")
@@ -186,7 +188,7 @@ def read_channel(item: dict[str, Any], week: Week, where: str) -> Channel:
         channel_week, follows = read_week(available, f"{where}.available"), False
     else:
         raise ValueError(f"{where}.available: expected 'hours', 'always' or hours per day, got '{available}'")
-    return Channel(kind=kind, value=value, label=str(item.get("label") or DEFAULT_LABELS[kind]),
+    return Channel(kind=kind, value=value, label=str(item.get("label") or (catalog or Catalog.for_language("en")).text(f"support.channel.{kind}")),
                    note=str(item.get("note") or ""), week=channel_week, follows_hours=follows)
 
 

@@ -13,6 +13,8 @@ from typing import Callable
 import jinja2
 from markupsafe import Markup
 
+from nightdesk.i18n import Catalog
+
 from .articles import Article
 from .knowledge_base import HOME_PATH, KnowledgeBase
 from .schema import KINDS
@@ -20,14 +22,6 @@ from .tasks import Task
 
 Link = Callable[[str], str]
 """Maps a source path (article, "index.md", "<task>/index.md") to a URL relative to the page being rendered."""
-
-KIND_HEADINGS = {
-    "how-to": "How to",
-    "troubleshooting": "Fix a problem",
-    "faq": "Questions",
-    "concept": "Understand",
-    "reference": "Reference",
-}
 
 SLOTS = ("after-article", "after-hub")
 """Places in the views where other features (support box, feedback) add their HTML, via fill_slot()."""
@@ -37,7 +31,8 @@ _FIRST_H1 = re.compile(r"<h1\b[^>]*>.*?</h1>", re.DOTALL)
 
 class Views:
     def __init__(self, kb: KnowledgeBase, *, override_dir: Path | str | None = None,
-                 icon_svg: Callable[[str], str] = lambda name: "", nav_limit: int = 12):
+                 icon_svg: Callable[[str], str] = lambda name: "", nav_limit: int = 12,
+                 catalog: Catalog | None = None):
         loaders: list[jinja2.BaseLoader] = []
         if override_dir and Path(override_dir).is_dir():
             loaders.append(jinja2.FileSystemLoader(str(override_dir)))
@@ -45,8 +40,10 @@ class Views:
         self.env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
                                       trim_blocks=True, lstrip_blocks=True)
         self.icon_svg = icon_svg
-        self.env.globals.update(kinds=KINDS, kind_headings=KIND_HEADINGS, icon=self.icon)
-        self.env.filters["date"] = lambda d: f"{d.day} {d:%B %Y}" if d else ""
+        self.catalog = catalog or Catalog.for_language("en")
+        self.env.globals.update(kinds=KINDS, icon=self.icon, t=self.catalog.markup,
+                                kind_headings={kind: self.catalog.text(f"kind.{kind}") for kind in KINDS})
+        self.env.filters["date"] = self.catalog.date
         self.kb = kb
         self.nav_limit = nav_limit
 

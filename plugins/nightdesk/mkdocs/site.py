@@ -14,6 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from nightdesk.mkdocs.language import I18N_SCRIPT, site_catalog, strings_script
 from nightdesk.site import Site, published_assets
 
 CORE_PLUGIN = "nightdesk/tasks"
@@ -50,7 +51,9 @@ def publish_assets(files: Files, config: MkDocsConfig) -> None:
     has at the same path (its own icon, say) wins."""
     for asset in published_assets():
         if files.get_file_from_path(asset.dest) is None:
-            if asset.source is not None:
+            if asset.dest == I18N_SCRIPT:  # the browser's texts, in the site's language
+                files.append(File.generated(config, asset.dest, content=strings_script(site_catalog(config))))
+            elif asset.source is not None:
                 files.append(File.generated(config, asset.dest, abs_src_path=str(asset.source)))
             else:
                 files.append(File.generated(config, asset.dest, content=asset.content or ""))

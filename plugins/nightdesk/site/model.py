@@ -8,6 +8,7 @@ from pathlib import Path
 from nightdesk.core.knowledge_base import TASKS_FILE, KnowledgeBase, PageRef
 from nightdesk.core.schema import DEFAULT_ALIASES
 from nightdesk.core.views import Views
+from nightdesk.i18n import Catalog
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,7 @@ class SiteSettings:
     nav_limit: int = 12
     override_dir: str | None = None  # the site's own templates folder, which wins over nightdesk's views
     prefix: str = ""  # shown before paths in messages, e.g. "content/"
+    catalog: Catalog = field(default_factory=lambda: Catalog.for_language("en"))  # the reader-facing texts
 
 
 class Site:
@@ -35,7 +37,8 @@ class Site:
         """From {source path: Markdown} and the text of tasks.yml (None when there is none)."""
         kb = KnowledgeBase.from_sources(dict(sources), tasks_text, tasks_file=settings.tasks_file,
                                         aliases=dict(settings.aliases), prefix=settings.prefix)
-        views = Views(kb, override_dir=settings.override_dir, icon_svg=icon_svg, nav_limit=settings.nav_limit)
+        views = Views(kb, override_dir=settings.override_dir, icon_svg=icon_svg, nav_limit=settings.nav_limit,
+                      catalog=settings.catalog)
         return cls(kb, views, settings)
 
     @classmethod
@@ -43,7 +46,8 @@ class Site:
         """From a content folder on disk, whatever generator publishes it."""
         kb = KnowledgeBase.load(content_dir, tasks_file=settings.tasks_file, aliases=dict(settings.aliases),
                                 prefix=settings.prefix)
-        return cls(kb, Views(kb, override_dir=settings.override_dir, nav_limit=settings.nav_limit), settings)
+        return cls(kb, Views(kb, override_dir=settings.override_dir, nav_limit=settings.nav_limit,
+                             catalog=settings.catalog), settings)
 
     def page(self, src: str) -> PageRef:
         """What the page at a source path is: home, hub (index.md or README.md), article or other."""

@@ -24,7 +24,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
-from nightdesk.core.offline import DEFAULT_EXCLUDE, MANIFEST, SERVICE_WORKER, plan_precache, service_worker_source, web_manifest
+from nightdesk.core.offline import (DEFAULT_EXCLUDE, MANIFEST, OFFLINE_PAGE_TEXTS, SERVICE_WORKER, plan_precache,
+                                    service_worker_source, web_manifest)
+from nightdesk.mkdocs.language import site_catalog, use_strings_script
 from nightdesk.mkdocs.page_extras import AFTER_CONTENT, HEAD, add_html, add_script
 from nightdesk.mkdocs.site import publish_assets
 
@@ -44,6 +46,7 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
             return
         if f"{ASSET_DIR}/after-hours.css" not in config.extra_css:
             config.extra_css.append(f"{ASSET_DIR}/after-hours.css")
+        use_strings_script(config)
         add_script(config, f"{ASSET_DIR}/offline.js")
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> None:
@@ -79,6 +82,8 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         precache = plan_precache(site, budget_bytes=int(self.config.precache_budget_mb * 1024 * 1024),
                                  exclude=DEFAULT_EXCLUDE + tuple(self.config.exclude))
         template = (resources.files("nightdesk") / "assets" / SERVICE_WORKER).read_text(encoding="utf-8")
-        (site / SERVICE_WORKER).write_text(service_worker_source(template, precache), encoding="utf-8")
+        catalog = site_catalog(config)
+        offline_page = {"lang": catalog.language, **{key.split(".")[1]: catalog.text(key) for key in OFFLINE_PAGE_TEXTS}}
+        (site / SERVICE_WORKER).write_text(service_worker_source(template, precache, offline_page), encoding="utf-8")
         left = "" if precache.complete else "; the other pages are saved when first opened"
         log.info(f"offline: {len(precache.paths)} files ({precache.total_bytes / 1e6:.1f} MB) saved on first visit{left}")

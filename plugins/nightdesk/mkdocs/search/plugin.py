@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 
 import nightdesk
 from nightdesk.core.knowledge_base import ARTICLE
+from nightdesk.mkdocs.language import add_template_globals, site_catalog, use_strings_script
 from nightdesk.mkdocs.search.config import SearchConfig
 from nightdesk.mkdocs.site import publish_assets, site_for
 from nightdesk.search.index import SearchArticle, SearchTask, as_script, build_search
@@ -38,10 +39,10 @@ LUNR_JS = Path(resources.files("mkdocs")) / "contrib" / "search" / "templates" /
 SCRIPTS = ("search.js", "search-ui.js")  # loaded on every page; search.js fetches the rest lazily
 
 SEARCH_PAGE = """\
-# Search
+# {title}
 
 <div class="nd-search-page" data-nd-search-page></div>
-<noscript><p>Search needs JavaScript. You can browse every topic from the <a href="index.html">home page</a>.</p></noscript>
+<noscript><p>{needs_javascript} <a href="index.html">{browse_home}</a></p></noscript>
 """
 
 
@@ -57,6 +58,13 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             return
         if f"{ASSET_DIR}/search.css" not in config.extra_css:
             config.extra_css.append(f"{ASSET_DIR}/search.css")
+        use_strings_script(config)
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        """`t(key)` in the theme's templates, when nightdesk/search is used without nightdesk/tasks."""
+        if self.config.enabled:
+            add_template_globals(env, config)
+        return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         """Read the synonyms, add the search page and the versioned scripts, publish the assets.
@@ -74,7 +82,10 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             (log.error if problem.is_error else log.warning)(str(problem))
 
         if files.get_file_from_path(self.config.search_page) is None:
-            files.append(File.generated(config, self.config.search_page, content=SEARCH_PAGE,
+            catalog = site_catalog(config)
+            page = SEARCH_PAGE.format(**{name: catalog.markup(f"search.{name}")
+                                         for name in ("title", "needs_javascript", "browse_home")})
+            files.append(File.generated(config, self.config.search_page, content=page,
                                         inclusion=InclusionLevel.NOT_IN_NAV))
         publish_assets(files, config)
         files.append(File.generated(config, f"{ASSET_DIR}/lunr.js", abs_src_path=str(LUNR_JS)))

@@ -48,15 +48,15 @@ class SupportConfig(Config):
     clock = opt.Choice(CLOCKS, default="24h")
     """How times are written: 24h ("18:00") or 12h ("6 pm")."""
 
-    title = opt.Type(str, default="Still need help?")
-    """Heading of the support box."""
+    title = opt.Optional(opt.Type(str))
+    """Heading of the support box; default "Still need help?" in the site's language."""
 
     feedback_endpoint = opt.Optional(opt.URL())
     """Where votes, comments and searches with no results are POSTed as JSON (a form backend or webhook).
     Not set: nothing is sent, and the follow-up question is not asked."""
 
-    feedback_question = opt.Type(str, default="Did this answer your question?")
-    """The question under every article."""
+    feedback_question = opt.Optional(opt.Type(str))
+    """The question under every article; default "Did this answer your question?" in the site's language."""
 
-    feedback_follow_up = opt.Type(str, default="What were you looking for?")
-    """The one optional question asked after "No"."""
+    feedback_follow_up = opt.Optional(opt.Type(str))
+    """The one optional question asked after "No"; default "What were you looking for?" in the site's language."""

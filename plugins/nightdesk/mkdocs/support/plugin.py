@@ -21,6 +21,7 @@ from mkdocs.utils.templates import TemplateContext
 from nightdesk.core.knowledge_base import ARTICLE, HUB
 from nightdesk.core.support import Support, email_href, read_support
 from nightdesk.core.views import fill_slot
+from nightdesk.mkdocs.language import site_catalog, use_strings_script
 from nightdesk.mkdocs.page_extras import AFTER_CONTENT, add_html, add_script, script_json
 from nightdesk.mkdocs.site import publish_assets, site_for
 
@@ -40,8 +41,9 @@ class SupportPlugin(BasePlugin[SupportConfig]):
         """Read the business hours and channels once; a mistake stops the build naming the option."""
         if not self.config.enabled:
             return
+        self.catalog = site_catalog(config)
         try:
-            self.support = read_support(
+            self.support = read_support(catalog=self.catalog,
                 timezone=self.config.timezone, hours=self.config.hours, closed=self.config.closed,
                 channels=[dict(channel) for channel in self.config.channels], clock=self.config.clock,
                 zone_label=self.config.zone_label)
@@ -49,6 +51,7 @@ class SupportPlugin(BasePlugin[SupportConfig]):
             raise PluginError(f"{config.config_file_path}: {NAME}: {error}") from None
         if f"{ASSET_DIR}/after-hours.css" not in config.extra_css:
             config.extra_css.append(f"{ASSET_DIR}/after-hours.css")
+        use_strings_script(config)
         for name in SCRIPTS:
             add_script(config, f"{ASSET_DIR}/{name}")
 
@@ -72,19 +75,22 @@ class SupportPlugin(BasePlugin[SupportConfig]):
         topic = ref.article.title if ref.kind == ARTICLE else ref.task.title if ref.kind == HUB else config.site_name
         url = page.canonical_url or ""
 
-        box = site.render("support", support=self.support, title=self.config.title, topic=topic,
+        texts = self.catalog
+        title = self.config.title or texts.text("support.title")
+        box = site.render("support", support=self.support, title=title, topic=topic,
                           email_href=lambda address: email_href(
-                              address, f"Help with: {topic}",
-                              f'I read "{topic}"{f" ({url})" if url else ""} and still need help.\n\nMy question:\n\n'))
+                              address, texts.text("support.email_subject_topic", topic=topic),
+                              texts.text("support.email_body_topic", topic=topic, url=url or page.url)))
         if ref.kind == ARTICLE:
-            feedback = site.render("feedback", question=self.config.feedback_question,
-                                   follow_up=self.config.feedback_follow_up, endpoint=self.config.feedback_endpoint)
+            feedback = site.render("feedback", question=self.config.feedback_question or texts.text("feedback.question"),
+                                   follow_up=self.config.feedback_follow_up or texts.text("feedback.follow_up"),
+                                   endpoint=self.config.feedback_endpoint)
             page.content = fill_slot(page.content, "after-article", feedback + box)
         elif ref.kind == HUB:
             page.content = fill_slot(page.content, "after-hub", box)
         data = {"support": self.support.to_json(), "endpoint": self.config.feedback_endpoint or None,
                 "page": page.url, "article": ref.article.path if ref.article else None, "title": topic}
-        plain_box = site.render("support", support=self.support, title=self.config.title, topic=config.site_name,
+        plain_box = site.render("support", support=self.support, title=title, topic=config.site_name,
                                 email_href=lambda address: f"mailto:{address}")
         add_html(context, AFTER_CONTENT, script_json("nd-support-data", data)
                  + f'<template id="nd-support-box">{plain_box}</template>')

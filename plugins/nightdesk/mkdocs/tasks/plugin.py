@@ -33,6 +33,7 @@ from nightdesk.core.checks import run_checks
 from nightdesk.core.knowledge_base import ARTICLE, HOME, HUB, HOME_PATH
 from nightdesk.core.offline_zip import default_zip_name, write_site_zip
 from nightdesk.core.views import Link
+from nightdesk.mkdocs.language import add_template_globals, site_catalog, use_strings_script
 from nightdesk.mkdocs.site import SITE_PRIORITY, publish_assets, register_site
 from nightdesk.site import Site, SiteSettings
 
@@ -65,6 +66,14 @@ class TasksPlugin(BasePlugin[TasksConfig]):
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, theme_dir)
         if "assets/nightdesk/nightdesk.css" not in config.extra_css:
             config.extra_css.append("assets/nightdesk/nightdesk.css")
+        site_catalog(config)  # a bad text replacement stops the build here, before any page
+        use_strings_script(config)
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        """`t(key)` in the theme's templates: the site's reader-facing texts."""
+        if self.config.enabled:
+            add_template_globals(env, config)
+        return env
 
     @event_priority(SITE_PRIORITY)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -82,7 +91,8 @@ class TasksPlugin(BasePlugin[TasksConfig]):
         tasks_path = docs_dir / self.config.tasks_file
         settings = SiteSettings(
             tasks_file=self.config.tasks_file, aliases=dict(self.config.aliases), featured=tuple(self.config.featured),
-            nav_limit=self.config.nav_limit, override_dir=config.theme.custom_dir, prefix=_shown_prefix(config))
+            nav_limit=self.config.nav_limit, override_dir=config.theme.custom_dir, prefix=_shown_prefix(config),
+            catalog=site_catalog(config))
         self.site = Site.build({f.src_uri: f.content_string for f in files.documentation_pages()},
                                tasks_path.read_text(encoding="utf-8") if tasks_path.is_file() else None,
                                settings, icon_svg=_icon_finder(tuple(config.theme.dirs)))
