@@ -12,7 +12,7 @@
   var assetsUrl = new URL(".", me.src).href;          // <site>/assets/nightdesk/
   var siteRoot = new URL("../../", assetsUrl).href;   // <site>/
   var version = new URL(me.src).searchParams.get("v");
-  var FILES = ["lunr.js", "search-pipeline.js", "search-unpack.js", "search-index.js", "search-store.js"];
+  var FILES = ["lunr.js", "search-language.js", "search-pipeline.js", "search-unpack.js", "search-index.js", "search-store.js"];
   var MAX_RESULTS = 50;
   var SHORT_PREFIX_FIELDS = ["title", "keywords", "headings"];
 

@@ -15,7 +15,7 @@ from lunr.builder import Builder
 from lunr.index import Index
 
 from nightdesk.search.packing import base36, pack
-from nightdesk.search.pipeline import INDEX_PIPELINE, SEARCH_PIPELINE, normalize_text
+from nightdesk.search.pipeline import ENGLISH, Language, normalize_text
 from nightdesk.search.sections import Section
 
 # Field order is boost order: a word in the title says more than one in the body.
@@ -47,6 +47,7 @@ class SearchBundle:
     documents: list[dict]  # what was indexed, one per section (for tests and tools)
     lunr_index: Index  # lunr.py's own index of them
     lunr_builder: Builder
+    language: Language = ENGLISH  # with the compounds split for this index
 
 
 def section_documents(articles: list[SearchArticle]) -> tuple[list[dict], list[list], list[list]]:
@@ -77,10 +78,13 @@ def build_search(
     synonyms: list | None = None,
     boosts: dict[str, float] | None = None,
     contact_url: str = "",
+    language: Language = ENGLISH,
 ) -> SearchBundle:
-    """Index every section of every article; the store keeps what results display."""
+    """Index every section of every article; the store keeps what results display. In `language`, with
+    compound words split against the articles' own words (pipeline.Language.with_compounds)."""
     documents, store_articles, store_sections = section_documents(articles)
-    builder = new_builder(boosts)
+    language = language.with_compounds(text for d in documents for key, text in d.items() if key != "r")
+    builder = new_builder(boosts, language)
     for document in documents:
         builder.add(document)
     lunr_index = builder.build()
@@ -90,17 +94,19 @@ def build_search(
         "tasks": [[t.id, t.title, t.url, t.description] for t in tasks],
         "synonyms": synonyms or [],
         "contact": contact_url,
+        "language": language.code,
     }
     packed = pack(builder, [d["r"] for d in documents])
-    return SearchBundle(index=packed, store=store, documents=documents, lunr_index=lunr_index, lunr_builder=builder)
+    return SearchBundle(index=packed, store=store, documents=documents, lunr_index=lunr_index, lunr_builder=builder,
+                        language=language)
 
 
-def new_builder(boosts: dict[str, float] | None = None) -> Builder:
-    """A lunr.py builder with nightdesk's pipeline and fields (ref field "r")."""
+def new_builder(boosts: dict[str, float] | None = None, language: Language = ENGLISH) -> Builder:
+    """A lunr.py builder with nightdesk's pipeline for `language` and fields (ref field "r")."""
     boosts = {**DEFAULT_BOOSTS, **(boosts or {})}
     builder = Builder()
-    builder.pipeline.add(*INDEX_PIPELINE)
-    builder.search_pipeline.add(*SEARCH_PIPELINE)
+    builder.pipeline.add(*language.index_pipeline())
+    builder.search_pipeline.add(*language.search_pipeline())
     builder.ref("r")
     for name in DEFAULT_BOOSTS:
         builder.field(name, boost=boosts[name])

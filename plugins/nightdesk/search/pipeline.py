@@ -7,18 +7,35 @@ our own functions under our own labels; `assets/search-pipeline.js` registers th
 same labels in the browser. tests/search/test_differential.py proves both sides
 produce the same terms.
 
-The stemmer below is a line-by-line port of lunr.js's `porterStemmer`.
+The English stemmer below is a line-by-line port of lunr.js's `porterStemmer`.
+
+Other languages (`language_for("fr")`): the Snowball stemmer of `snowballstemmer` here and of
+lunr-languages in the browser (the copy mkdocs-material ships, published at build time by
+`browser_language_script`; never committed), the stop words of that same lunr-languages file (read here,
+written into the browser script), elision (l'état -> etat) and, for German and Dutch, compound words
+split against the site's own vocabulary at build time (zahlungserinnerung also indexed as erinnerung).
+Accents are folded before stemming on both sides, so "etat" finds "état".
 """
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from importlib import resources
+from pathlib import Path
 
 from lunr.pipeline import Pipeline
+from lunr.stop_word_filter import WORDS as ENGLISH_STOP_WORDS
 from lunr.stop_word_filter import stop_word_filter
+from lunr.token import Token
 
 TRIMMER_LABEL = "nightdesk-trimmer"
 STEMMER_LABEL = "nightdesk-stemmer"
+COMPOUNDS_LABEL = "nightdesk-compounds"  # index pipeline only: never serialised, so never loaded
+STOP_WORDS_LABEL = "stopWordFilter"  # lunr's own label: only the search pipeline (the stemmer) is serialised
 
 # Characters that separate words, identical in search-pipeline.js. Collapsing them to
 # one space before lunr sees the text keeps lunr.py's and lunr.js's tokenizers in step.
@@ -156,8 +173,189 @@ SEARCH_PIPELINE = (nightdesk_stemmer,)
 
 def terms(text: str) -> list[str]:
     """The index terms lunr.py makes of `text` (used by tests and by the synonym table)."""
-    from lunr.tokenizer import Tokenizer
+    return ENGLISH.terms(text)
 
-    pipeline = Pipeline()
-    pipeline.add(*INDEX_PIPELINE)
-    return [str(t) for t in pipeline.run(Tokenizer(normalize_text(text)))]
+
+# --- Languages ---------------------------------------------------------------------------
+# Snowball algorithm names of the languages nightdesk searches beyond English (lunr-languages file names).
+SNOWBALL = {"fr": "french", "de": "german", "es": "spanish", "it": "italian", "nl": "dutch", "pt": "portuguese"}
+# Words that lose their vowel before another word ("l'état", "qu'il", "dell'ordine"): the part before
+# the apostrophe is dropped. Portuguese and Spanish barely elide; German and Dutch do not.
+ELISIONS = {
+    "fr": ("c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"),
+    "it": ("c", "d", "l", "m", "n", "s", "t", "v", "all", "dall", "dell", "nell", "sull", "coll", "un",
+           "quest", "quell", "bell", "buon", "sant"),
+}
+# Compound words are split for these languages, with the letters that may join two parts (Fugenelemente).
+COMPOUND_LINKS = {"de": ("", "s", "es", "n", "en", "e", "er"), "nl": ("", "s", "en", "e")}
+COMPOUND_MIN_PART = 4  # shorter parts ("ver", "aus") are prefixes more often than words
+UNKNOWN_HEAD_MIN = 6  # a head the site never uses alone must be this long ("best|ellung" is not a compound)
+LUNR_LANGUAGES = "templates/assets/javascripts/lunr/min"  # inside the installed mkdocs-material package
+_STOP_WORDS_JS = re.compile(r'generateStopWordFilter\("([^"]*)"\.split\(" "\)\)')
+
+
+def lunr_languages_dir() -> Path:
+    return Path(str(resources.files("material"))) / LUNR_LANGUAGES
+
+
+@cache
+def _snowball(name: str):
+    import snowballstemmer
+
+    return snowballstemmer.stemmer(name)
+
+
+@cache
+def _lunr_stop_words(code: str) -> frozenset[str]:
+    """The stop words lunr-languages uses for `code`, accents folded as every word is before lookup."""
+    source = (lunr_languages_dir() / f"lunr.{code}.min.js").read_text(encoding="utf-8")
+    match = _STOP_WORDS_JS.search(source)
+    if not match:
+        raise RuntimeError(f"no stop word list found in lunr.{code}.min.js of mkdocs-material")
+    return frozenset(w for w in (normalize_word(word) for word in match.group(1).split(" ")) if w)
+
+
+@dataclass(frozen=True, eq=False)
+class Language:
+    """The text pipeline of one language; `compounds` maps a word to its parts (see with_compounds)."""
+    code: str
+    stop_words: frozenset[str] = field(repr=False)
+    elisions: tuple[str, ...] = ()
+    compounds: dict[str, list[str]] = field(default_factory=dict, repr=False)
+
+    def normalize_text(self, text: str) -> str:
+        return normalize_text(text)
+
+    def normalize_word(self, word: str) -> str:
+        """l'État -> etat (French), customer's -> customers (English)."""
+        if self.elisions:
+            word = _elide(word, self.elisions)
+        return normalize_word(word)
+
+    def stem(self, word: str) -> str:
+        return stem(word) if self.code == "en" else _snowball(SNOWBALL[self.code]).stemWord(word)
+
+    def is_stop_word(self, word: str) -> bool:
+        return word in self.stop_words
+
+    def terms(self, text: str) -> list[str]:
+        """The index terms lunr.py makes of `text` in this language."""
+        from lunr.tokenizer import Tokenizer
+
+        pipeline = Pipeline()
+        pipeline.add(*self.index_pipeline())
+        return [str(t) for t in pipeline.run(Tokenizer(self.normalize_text(text)))]
+
+    # lunr pipeline functions, under the labels the browser registers (search-pipeline.js).
+    def index_pipeline(self) -> tuple:
+        if self.code == "en" and not self.compounds:
+            return INDEX_PIPELINE
+        return self._functions[:4]
+
+    def search_pipeline(self) -> tuple:
+        return SEARCH_PIPELINE if self.code == "en" else (self._functions[3],)
+
+    @cached_property
+    def _functions(self) -> tuple:
+        def trimmer(token, i=None, tokens=None):
+            token.update(lambda s, metadata=None: self.normalize_word(s))
+            return token if str(token) else None
+
+        def compound_splitter(token, i=None, tokens=None):
+            parts = self.compounds.get(str(token))
+            return [token] + [Token(part, dict(token.metadata or {})) for part in parts] if parts else token
+
+        def stop_word_filter(token, i=None, tokens=None):
+            return None if str(token) in self.stop_words else token
+
+        def stemmer(token, i=None, tokens=None):
+            return token.update(lambda s, metadata=None: self.stem(s))
+
+        for function, label in ((trimmer, TRIMMER_LABEL), (compound_splitter, COMPOUNDS_LABEL),
+                                (stop_word_filter, STOP_WORDS_LABEL), (stemmer, STEMMER_LABEL)):
+            function.label = label
+        return trimmer, compound_splitter, stop_word_filter, stemmer
+
+    def with_compounds(self, texts: Iterable[str]) -> "Language":
+        """This language, with its compound words split against the vocabulary of `texts` (the site's
+        own words), for German and Dutch: 'zahlungserinnerung' -> ['zahlung', 'erinnerung'] when the
+        site also uses 'Zahlung' or 'Erinnerung'. Other languages are returned as they are."""
+        links = COMPOUND_LINKS.get(self.code)
+        if not links:
+            return self
+        vocabulary = {w for text in texts for w in (self.normalize_word(raw) for raw in normalize_text(text).split(" "))
+                      if len(w) >= COMPOUND_MIN_PART and w.isalpha() and w not in self.stop_words}
+        # A part is known when the site uses it or a word with the same stem ("zahlung" from "Zahlungen").
+        known = vocabulary | {self.stem(w) for w in vocabulary}
+        compounds = {}
+        for word in vocabulary:
+            if len(word) < 2 * COMPOUND_MIN_PART:
+                continue
+            parts = _split_compound(word, known, links)
+            if parts:
+                compounds[word] = parts
+        return Language(self.code, self.stop_words, self.elisions, compounds)
+
+    def for_browser(self) -> dict:
+        """What search-pipeline.js needs besides the lunr-languages stemmer (compounds are only indexed)."""
+        return {"code": self.code, "stopWords": sorted(self.stop_words) if self.code != "en" else None,
+                "elisions": list(self.elisions)}
+
+
+def _elide(word: str, elisions: tuple[str, ...]) -> str:
+    """"l'état" -> "état", "qu’il" -> "il"; any other apostrophe is left for normalize_word."""
+    match = _ELISION.match(word)
+    if match and match.group(1).lower() in elisions and match.group(2):
+        return match.group(2)
+    return word
+
+
+_ELISION = re.compile("^([^'\u2018\u2019\u02bc`]+)['\u2018\u2019\u02bc`](.*)$")
+
+
+def _split_compound(word: str, vocabulary: set[str], links: tuple[str, ...]) -> list[str]:
+    """The parts of `word` worth indexing: its head (the last part, what the word is) and first part,
+    where the head is a word of the site, or the first part less a joining letter is ('zahlungs|erinnerung'
+    since the site says 'Zahlung'); nested compounds too. A known head wins, then the longer joining
+    letters ('zahlungs|erinnerung' over 'zahlung|serinnerung')."""
+    n = COMPOUND_MIN_PART
+    best = None  # (head known, joining letters, cut, base)
+    for cut in range(n, len(word) - n + 1):
+        left, head = word[:cut], word[cut:]
+        head_known = head in vocabulary
+        base = next((left[: len(left) - len(link)] for link in sorted(links, key=len, reverse=True)
+                     if left.endswith(link) and len(left) - len(link) >= n
+                     and left[: len(left) - len(link)] in vocabulary), None)
+        if not head_known and (base is None or len(head) < UNKNOWN_HEAD_MIN):
+            continue
+        candidate = (head_known, len(left) - len(base) if base else -1, cut, base)
+        if best is None or candidate[:2] > best[:2]:
+            best = candidate
+    if best is None:
+        return []
+    head, base = word[best[2]:], best[3]
+    return ([base] if base else []) + [head] + _split_compound(head, vocabulary, links)
+
+
+@cache
+def language_for(code: str | None) -> Language:
+    """The pipeline of a site language ('fr', 'pt-BR'); a language nightdesk cannot stem is searched as English."""
+    base = re.split(r"[-_]", (code or "en").strip())[0].lower()
+    if base not in SNOWBALL:
+        return ENGLISH
+    return Language(base, _lunr_stop_words(base), ELISIONS.get(base, ()))
+
+
+def browser_language_script(language: Language) -> str:
+    """assets/nightdesk/search-language.js: lunr-languages' stemmer for the language (from the installed
+    mkdocs-material, as it ships it) and the settings search-pipeline.js reads. Loaded after lunr.js."""
+    settings = json.dumps(language.for_browser(), ensure_ascii=False, separators=(",", ":"))
+    parts = []
+    if language.code != "en":
+        folder = lunr_languages_dir()
+        parts = [(folder / name).read_text(encoding="utf-8")
+                 for name in ("lunr.stemmer.support.min.js", f"lunr.{language.code}.min.js")]
+    return ";\n".join(parts + [f"window.nightdeskLanguage = {settings};\n"])
+
+
+ENGLISH = Language("en", frozenset(ENGLISH_STOP_WORDS))

@@ -15,11 +15,10 @@ from pathlib import Path
 
 from lunr.index import Index
 from lunr.query import Query
-from lunr.stop_word_filter import WORDS as STOP_WORDS
 from lunr.token_set import TokenSet
 
 from nightdesk.search.packing import base36
-from nightdesk.search.pipeline import normalize_text, normalize_word, stem
+from nightdesk.search.pipeline import ENGLISH, Language, language_for
 from nightdesk.search.unpacking import INDEX_FILE, STORE_FILE, js_round3, read_script, unpack
 
 MAX_RESULTS = 50
@@ -53,10 +52,11 @@ class Outcome:
     searchable: bool  # False for "" or only words like "how do i"
 
 
-def parse(query: str) -> list[Word]:
-    words = [w for w in (normalize_word(raw) for raw in normalize_text(query).split(" ")) if w]
+def parse(query: str, language: Language = ENGLISH) -> list[Word]:
+    words = [w for w in (language.normalize_word(raw) for raw in language.normalize_text(query).split(" ")) if w]
     typing = not re.search(r"\s$", query)
-    return [Word(w, stem(w), w in STOP_WORDS, typing and i == len(words) - 1) for i, w in enumerate(words)]
+    return [Word(w, language.stem(w), language.is_stop_word(w), typing and i == len(words) - 1)
+            for i, w in enumerate(words)]
 
 
 def clauses_for(w: Word) -> list[dict]:
@@ -81,6 +81,7 @@ class SearchEngine:
     def __init__(self, index: Index, store: dict):
         self.index = index
         self.store = store
+        self.language = language_for(store.get("language"))
         self.tasks = {t[0]: {"id": t[0], "title": t[1], "url": t[2], "description": t[3]} for t in store["tasks"]}
         self._vocabulary: dict[str, int] | None = None
         self._spellings: dict[str, str] | None = None
@@ -128,7 +129,7 @@ class SearchEngine:
         return query
 
     def query(self, text: str) -> Outcome:
-        words = parse(str(text or ""))
+        words = parse(str(text or ""), self.language)
         expansions = self.synonym_terms(words)
         if not expansions and not any(clauses_for(w) for w in words):
             return Outcome([], words, False)
@@ -172,9 +173,9 @@ class SearchEngine:
             texts += [s[2] for s in self.store["sections"]]
             counts: dict[str, int] = {}
             for text in texts:
-                for raw in normalize_text(text).split(" "):
-                    word = normalize_word(raw)
-                    if len(word) >= 3 and word.isalpha() and stem(word) in self.index.inverted_index:
+                for raw in self.language.normalize_text(text).split(" "):
+                    word = self.language.normalize_word(raw)
+                    if len(word) >= 3 and word.isalpha() and self.language.stem(word) in self.index.inverted_index:
                         counts[word] = counts.get(word, 0) + 1
             self._vocabulary = counts
         return self._vocabulary
@@ -184,8 +185,8 @@ class SearchEngine:
         if self._spellings is None:
             best: dict[str, tuple[int, str]] = {}
             for word, count in self.vocabulary().items():
-                if stem(word) not in best or count > best[stem(word)][0]:
-                    best[stem(word)] = (count, word)
+                if self.language.stem(word) not in best or count > best[self.language.stem(word)][0]:
+                    best[self.language.stem(word)] = (count, word)
             self._spellings = {t: word for t, (_, word) in best.items()}
         return self._spellings.get(term, "")
 
@@ -214,7 +215,7 @@ class SearchEngine:
 
     def suggest(self, text: str) -> str:
         vocabulary, changed, fixed = self.vocabulary(), False, []
-        for w in parse(text):
+        for w in parse(text, self.language):
             nearest = "" if w.stop or w.word in vocabulary else self.nearest_word(w.word)
             changed = changed or bool(nearest)
             fixed.append(nearest or w.word)

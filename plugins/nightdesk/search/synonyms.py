@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from nightdesk.core.problems import ERROR, WARNING, Problem
-from nightdesk.search.pipeline import normalize_text, normalize_word, stem, terms
+from nightdesk.search.pipeline import ENGLISH, Language
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class Synonyms:
     groups: tuple[SynonymGroup, ...] = ()
     problems: tuple[Problem, ...] = ()
 
-    def for_browser(self) -> list[list[list[str]]]:
+    def for_browser(self, language: Language = ENGLISH) -> list[list[list[str]]]:
         """[[phrase stems, search terms of the word], ...] as search.js matches them.
 
         Phrases are matched on stems *with* stop words ("didn't turn up"), expansions
@@ -36,19 +36,19 @@ class Synonyms:
         """
         table = []
         for group in self.groups:
-            expansion = terms(group.word)
+            expansion = language.terms(group.word)
             for phrase in group.phrases:
-                table.append([phrase_stems(phrase), expansion])
+                table.append([phrase_stems(phrase, language), expansion])
         return table
 
 
-def phrase_stems(phrase: str) -> list[str]:
-    words = (normalize_word(w) for w in normalize_text(phrase).split(" "))
-    return [stem(w) for w in words if w]
+def phrase_stems(phrase: str, language: Language = ENGLISH) -> list[str]:
+    words = (language.normalize_word(w) for w in language.normalize_text(phrase).split(" "))
+    return [language.stem(w) for w in words if w]
 
 
-def load_synonyms(path: Path, display_path: str | None = None) -> Synonyms:
-    """Read and check a synonyms file; a missing file is simply no synonyms."""
+def load_synonyms(path: Path, display_path: str | None = None, language: Language = ENGLISH) -> Synonyms:
+    """Read and check a synonyms file (words of the site's `language`); a missing file is simply no synonyms."""
     shown = display_path or str(path)
     if not path.exists():
         return Synonyms()
@@ -60,10 +60,10 @@ def load_synonyms(path: Path, display_path: str | None = None) -> Synonyms:
         return Synonyms(problems=(Problem(shown, line, ERROR, f"not valid YAML: {getattr(exc, 'problem', exc)}"),))
     if root is None:
         return Synonyms()
-    return _check(root, shown)
+    return _check(root, shown, language)
 
 
-def _check(root: yaml.Node, shown: str) -> Synonyms:
+def _check(root: yaml.Node, shown: str, language: Language) -> Synonyms:
     problems: list[Problem] = []
 
     def problem(node, level, message):
@@ -84,7 +84,7 @@ def _check(root: yaml.Node, shown: str) -> Synonyms:
         if word.lower() in line_of_word:
             problem(key_node, WARNING, f"'{word}' is listed twice (also line {line_of_word[word.lower()]}); both lists are used")
         line_of_word.setdefault(word.lower(), key_node.start_mark.line + 1)
-        if not terms(word):
+        if not language.terms(word):
             problem(key_node, WARNING, f"'{word}' has only common words (like 'the'), so it adds nothing to a search")
         if isinstance(value_node, yaml.ScalarNode) and value_node.tag.endswith(":str"):
             problem(value_node, ERROR, f"'{word}' needs a list: `{word}: [{value_node.value}]`")
@@ -98,11 +98,11 @@ def _check(root: yaml.Node, shown: str) -> Synonyms:
             if not phrase:
                 problem(item, ERROR, f"a synonym of '{word}' is empty or not plain text")
                 continue
-            stems = tuple(phrase_stems(phrase))
+            stems = tuple(phrase_stems(phrase, language))
             if not stems:
                 problem(item, WARNING, f"synonym '{phrase}' has no letters or digits; ignored")
                 continue
-            if stems == tuple(phrase_stems(word)):
+            if stems == tuple(phrase_stems(word, language)):
                 continue  # "cancelled" for "cancel": the stemmer already finds it
             if stems in owner_of_phrase and owner_of_phrase[stems] != word:
                 problem(item, WARNING, f"'{phrase}' is also a synonym of '{owner_of_phrase[stems]}'; it will search both")

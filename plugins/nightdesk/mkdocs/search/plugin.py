@@ -22,10 +22,11 @@ from mkdocs.structure.pages import Page
 
 import nightdesk
 from nightdesk.core.knowledge_base import ARTICLE
-from nightdesk.mkdocs.language import add_template_globals, site_catalog, use_strings_script
+from nightdesk.mkdocs.language import add_template_globals, site_catalog, site_language, use_strings_script
 from nightdesk.mkdocs.search.config import SearchConfig
 from nightdesk.mkdocs.site import publish_assets, site_for
 from nightdesk.search.index import SearchArticle, SearchTask, as_script, build_search
+from nightdesk.search.pipeline import browser_language_script, language_for
 from nightdesk.search.sections import split_sections
 from nightdesk.search.synonyms import Synonyms, load_synonyms
 
@@ -77,7 +78,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if synonyms_file:
             files.remove(synonyms_file)  # source data, not something to publish
         synonyms_path = Path(config.docs_dir) / self.config.synonyms
-        self.synonyms = load_synonyms(synonyms_path, display_path=_shown_path(synonyms_path, config))
+        self.synonyms = load_synonyms(synonyms_path, display_path=_shown_path(synonyms_path, config),
+                                      language=language_for(site_language(config)))
         for problem in self.synonyms.problems:
             (log.error if problem.is_error else log.warning)(str(problem))
 
@@ -91,7 +93,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         files.append(File.generated(config, f"{ASSET_DIR}/lunr.js", abs_src_path=str(LUNR_JS)))
 
         # Scripts carry a hash of the sources, so browsers refetch the index after a rebuild.
-        self.version = _sources_hash(files, synonyms_path)
+        self.version = _sources_hash(files, synonyms_path, site_language(config))
         for name in SCRIPTS:
             script = ExtraScriptValue(f"{ASSET_DIR}/{name}?v={self.version}")
             script.defer = True
@@ -119,13 +121,15 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             return
         kb = self._knowledge_base(config)
         tasks = [SearchTask(t.id, t.title, f"{t.id}/index.html", t.description) for t in kb.tasks.values()] if kb else []
+        language = language_for(site_language(config))
         bundle = build_search(
-            self.articles, tasks, synonyms=self.synonyms.for_browser(),
-            boosts=dict(self.config.boosts), contact_url=self.config.contact_url or "")
+            self.articles, tasks, synonyms=self.synonyms.for_browser(language),
+            boosts=dict(self.config.boosts), contact_url=self.config.contact_url or "", language=language)
         out = Path(config.site_dir) / ASSET_DIR
         out.mkdir(parents=True, exist_ok=True)
         (out / "search-index.js").write_text(as_script("__nightdeskIndex", bundle.index), encoding="utf-8")
         (out / "search-store.js").write_text(as_script("__nightdeskStore", bundle.store), encoding="utf-8")
+        (out / "search-language.js").write_text(browser_language_script(language), encoding="utf-8")
         log.info(f"indexed {len(self.articles)} articles, {len(bundle.store['sections'])} sections")
 
     def _describe(self, page, config) -> SearchArticle | None:
@@ -161,9 +165,9 @@ def _shown_path(path: Path, config) -> str:
         return str(path)
 
 
-def _sources_hash(files: Files, synonyms_path: Path) -> str:
-    """Changes whenever a page, the synonyms or nightdesk's own scripts change."""
-    digest = hashlib.sha256(nightdesk.__version__.encode())
+def _sources_hash(files: Files, synonyms_path: Path, language: str = "en") -> str:
+    """Changes whenever a page, the synonyms, the language or nightdesk's own scripts change."""
+    digest = hashlib.sha256(f"{nightdesk.__version__} {language}".encode())
     for file in sorted(files, key=lambda f: f.src_uri):
         if file.is_documentation_page() or file.src_uri.startswith(ASSET_DIR):
             digest.update(file.src_uri.encode())
