@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 # mkdocs-material prints an upgrade notice on every build; keep the output about the knowledge base.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup site serve test bench lighthouse clean
+.PHONY: setup site serve test quality bench lighthouse clean
 
 $(BIN)/mkdocs: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,9 @@ serve: setup  ## live preview on http://127.0.0.1:8000
 
 test: setup  ## run the whole test suite (unit, build, real-browser)
 	$(BIN)/python -m pytest
+
+quality: setup  ## search quality on the real Zen Cart manual: nightdesk vs mkdocs-material (about 5 minutes)
+	$(BIN)/python bench/quality.py
 
 bench: setup  ## nightdesk vs mkdocs-material at 100, 1,000 and 5,000 articles (about 20 minutes)
 	$(BIN)/python bench/run.py --sizes 100 1000 5000
