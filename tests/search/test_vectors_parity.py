@@ -1,0 +1,80 @@
+"""vectors.py and search-vectors.js must agree: same word pieces, same query vectors, same ranking.
+
+The sample content's vectors are built in Python, written as the site's data script and
+loaded with search-vectors.js in Chromium from file://; every query of queries.yml plus
+words that are hard to split go through both sides.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from nightdesk.mkdocs.search.plugin import ASSETS
+from nightdesk.search import vectors
+from nightdesk.search.vectors import article_text, build_site_vectors, fuse
+
+from test_differential import TRICKY, articles
+
+pytestmark = pytest.mark.browser
+QUERIES = [q["q"] for q in yaml.safe_load((Path(__file__).parent / "queries.yml").read_text(encoding="utf-8"))]
+HARD = [TRICKY, "xyzzy plumbing lasers", "authorisaton", "東京 to-do’s\u00a0non\u2011breaking\ttabs\x07bell\u200bzero",
+        "İstanbul ΣΊΣΥΦΟΣ Ⅻ ﬁle", "a" * 120, "", "   ", "how do i", "£1,000.50 3–5 days", "emoji🙂end"]
+
+
+@pytest.fixture(scope="module")
+def site():
+    return build_site_vectors([article_text(a) for a in articles()])
+
+
+@pytest.fixture
+def vectors_page(page, tmp_path, site):
+    data = tmp_path / "search-vectors-data.js"
+    data.write_text(site.script(), encoding="utf-8")
+    script = Path(str(ASSETS / "search-vectors.js"))
+    html = f'<script src="{script.resolve().as_uri()}"></script><script src="{data.as_uri()}"></script>'
+    (tmp_path / "vectors.html").write_text(f"<!doctype html><meta charset=utf-8>{html}", encoding="utf-8")
+    page.goto((tmp_path / "vectors.html").as_uri())
+    page.wait_for_function("() => !!(window.nightdesk && window.nightdesk.vectors && window.__nightdeskVectors)")
+    page.evaluate("() => { window.model = window.nightdesk.vectors.open(window.__nightdeskVectors); }")
+    return page
+
+
+def test_same_word_pieces(vectors_page, site):
+    texts = QUERIES + HARD
+    in_browser = vectors_page.evaluate("texts => texts.map(t => [model.words(t), model.pieces(t)])", texts)
+    for text, (words, pieces) in zip(texts, in_browser):
+        assert words == vectors.basic_words(text), text
+        assert pieces == [vectors.word_pieces(w, site.table.position) for w in words], text
+    assert len(texts) >= 50
+
+
+def test_same_query_vectors_and_ranking(vectors_page, site):
+    texts = QUERIES + HARD
+    in_browser = vectors_page.evaluate("""texts => texts.map(t => {
+        const v = model.queryVector(t), r = model.rank(t);
+        return [v ? Array.from(v) : null, r.best, r.confident, r.articles, r.cosines, r.unknown];
+    })""", texts)
+    confident = 0
+    for text, (vector, best, is_confident, ranked, cosines, unknown) in zip(texts, in_browser):
+        expected = site.query_vector(text)
+        if expected is None:
+            assert vector is None, text
+        else:
+            assert max(abs(a - b) for a, b in zip(vector, expected)) < 1e-12, text
+        ranking = site.rank(text)
+        assert ranked == ranking.articles, text
+        assert best == pytest.approx(ranking.best, abs=1e-12) and is_confident == ranking.confident, text
+        assert cosines == pytest.approx(ranking.cosines, abs=1e-12) and unknown == ranking.unknown, text
+        confident += is_confident
+    assert confident >= len(QUERIES) // 2  # the gate lets real questions through
+    assert vectors_page.evaluate("() => [model.gate, model.k]") == [site.gate, site.k]
+    assert not vectors_page.js_errors and not vectors_page.external_requests
+
+
+def test_same_fusion(vectors_page):
+    cases = [([1, 2, 3], []), ([], [5, 6]), ([1, 2, 3], [4, 2, 5]), ([1, 2], [2, 1]),
+             (list(range(30)), list(range(29, -1, -1))), ([7, 3, 9, 1], [9, 8, 7, 6, 3])]
+    in_browser = vectors_page.evaluate("cases => cases.map(c => nightdesk.vectors.fuse(c[0], c[1], 60))", cases)
+    assert in_browser == [fuse(a, b) for a, b in cases]
