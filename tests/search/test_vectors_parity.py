@@ -78,3 +78,10 @@ def test_same_fusion(vectors_page):
              (list(range(30)), list(range(29, -1, -1))), ([7, 3, 9, 1], [9, 8, 7, 6, 3])]
     in_browser = vectors_page.evaluate("cases => cases.map(c => nightdesk.vectors.fuse(c[0], c[1], 60))", cases)
     assert in_browser == [fuse(a, b) for a, b in cases]
+
+
+def test_same_rerank(vectors_page, site):
+    lexical = list(range(len(site.articles)))[::-1]
+    in_browser = vectors_page.evaluate("([qs, lexical]) => qs.map(q => model.rerank(q, lexical))", [QUERIES, lexical])
+    assert in_browser == [site.rerank(q, lexical) for q in QUERIES]
+    assert any(order != lexical for order in in_browser)

@@ -14,9 +14,12 @@
  *   model.rank(query[, limit]) -> {best, confident, articles, cosines, unknown}: article
  *                                 numbers (store order) best first; `confident` when every
  *                                 word is known (unknown = 0) and best >= gate
+ *   model.rerank(query, lexical) -> article numbers: `lexical` (article numbers, best first)
+ *                                 fused with rank(query) when confident, else `lexical` as is
  *   model.gate, model.k        the site's calibrated gate and RRF's k
  *   fuse(lexical, semantic[, k]) -> article numbers: reciprocal rank fusion, equal weights
- * Use: ids = ranking.confident ? fuse(lexicalIds, ranking.articles, model.k) : lexicalIds.
+ * Use: after the lexical results show, load search-vectors-data.js, then
+ *   ids = nightdesk.vectors.open(window.__nightdeskVectors).rerank(query, lexicalIds).
  */
 (function () {
   "use strict";
@@ -205,6 +208,12 @@
     var best = order.length ? cosines[order[0]] : 0;
     return { best: best, confident: best >= this.gate && !found.unknown, articles: order,
              cosines: order.map(function (i) { return cosines[i]; }), unknown: found.unknown };
+  };
+
+  // The article order once vectors are loaded: lexical fused with a confident vector ranking.
+  Model.prototype.rerank = function (query, lexical) {
+    var ranking = this.rank(query);
+    return ranking.confident ? fuse(lexical, ranking.articles, this.k) : lexical.slice();
   };
 
   // Reciprocal rank fusion: sum of 1 / (k + rank), rank from 1; ties keep first appearance.

@@ -27,9 +27,11 @@ Contract with the search plugin (nightdesk.mkdocs.search):
     write `data.script()` to SITE_FILE
 and with search.js: load SITE_FILE after the first lexical results show, then
     model = nightdesk.vectors.open(window.__nightdeskVectors)
-    ranking = model.rank(query)                # {best, confident, articles, cosines}
-    ids = ranking.confident ? nightdesk.vectors.fuse(lexicalIds, ranking.articles) : lexicalIds
-Python's twins: `SiteVectors.rank()` and `fuse()`.
+    ids = model.rerank(query, lexicalIds)      # article numbers, store order
+which is `ranking = model.rank(query)` ({best, confident, articles, cosines, unknown}) and
+`ranking.confident ? nightdesk.vectors.fuse(lexicalIds, ranking.articles, model.k) : lexicalIds`.
+Python's twins: `SiteVectors.rerank()`, `.rank()` and `fuse()` (for `nightdesk gaps`).
+The vectors are English (the model's language): build them for English sites only.
 
 Ranking: an article's vector is the normalised mean of the piece vectors of its title,
 keywords, summary, headings and first ARTICLE_BODY_WORDS body words (this beat
@@ -67,7 +69,7 @@ ARTICLE_BODY_WORDS = 100  # body words that go into an article's vector
 RRF_K = 60  # reciprocal rank fusion: score = sum of 1 / (k + rank)
 VECTOR_RESULTS = 20  # how many of the vector ranking take part in the fusion
 GATE_PERCENTILE = 0.95  # of random-word queries' best cosines: the bar a real query must clear
-GATE_QUERIES = 400  # random-word queries drawn to calibrate the gate
+GATE_QUERIES = 200  # random-word queries drawn to calibrate the gate (each costs a cosine per article)
 GATE_SEED = 11  # the calibration is reproducible: same site, same gate
 SITE_WORD_MIN = 2  # a body word's occurrences on the site before its pieces get rows
 MAX_WORD_CHARS = 100  # longer "words" are unknown, as in the model's tokeniser
@@ -225,8 +227,11 @@ class VectorTable:
 
     def cut(self, keep_pieces) -> VectorTable:
         """The rows of `keep_pieces` plus the COMMON_PIECES commonest, in table order; every
-        piece name stays (those without a row move after the rows)."""
-        keep = set(range(min(COMMON_PIECES, self.rows)))
+        piece name stays (those without a row move after the rows). The commonest are counted
+        among ASCII pieces: the vocabulary opens with a thousand single characters of every
+        script, which are "common" only by their place in it."""
+        common = (r for r in range(self.rows) if self.pieces[r].isascii())
+        keep = {r for r, _ in zip(common, range(COMMON_PIECES))}
         keep.update(self.position[p] for p in keep_pieces if p in self.position and self.position[p] < self.rows)
         kept = sorted(keep)
         view = memoryview(self.values)
@@ -374,6 +379,12 @@ class SiteVectors:
         order = sorted(range(len(cosines)), key=lambda i: -cosines[i])[:limit]  # stable: ties by store order
         best = cosines[order[0]] if order else 0.0
         return Ranking(best, best >= self.gate and not unknown, order, [cosines[i] for i in order], unknown)
+
+    def rerank(self, query: str, lexical: list[int]) -> list[int]:
+        """The article order search shows once the vectors are loaded: the lexical order fused
+        with the vector ranking when that is confident, else the lexical order as it is."""
+        ranking = self.rank(query)
+        return fuse(lexical, ranking.articles, self.k) if ranking.confident else list(lexical)
 
     def data(self) -> dict:
         """The JSON the site ships (SITE_FILE), read by search-vectors.js and from_data()."""
