@@ -18,19 +18,21 @@ def link(path):
 
 def test_nav_lists_every_task_and_at_most_a_dozen_articles_with_a_link_to_the_hub():
     kb = make_kb()
-    views = Views(kb)
-    html = views.nav(link, kb.tasks["get-paid"], "get-paid/a25.md")
-    assert len(re.findall(r'href="/get-paid/a\d\d.html"', html)) == 12
-    assert 'href="/get-paid/a25.html" aria-current="page"' in html  # the current article is always shown
-    assert "All articles in Get paid (18 more)" in html
-    assert 'href="/bookings/index.html"' in html
+    home, get_paid, bookings = Views(kb).nav("get-paid/a25.md")
+    assert (home.path, bookings.path, bookings.children) == ("index.md", "bookings/index.md", [])
+    hub, *articles, more = get_paid.children
+    assert hub.index and hub.path == "get-paid/index.md" and get_paid.active
+    assert len(articles) == 12
+    assert [a.path for a in articles if a.current] == ["get-paid/a25.md"]  # the current article is always shown
+    assert (more.title, more.path) == ("All articles in Get paid (18 more)", "get-paid/index.md")
 
 
-def test_nav_without_a_current_task_lists_tasks_only():
+def test_nav_on_a_hub_marks_the_hub_and_elsewhere_lists_tasks_only():
     kb = make_kb()
-    html = Views(kb).nav(link)
-    assert "/get-paid/a00.html" not in html
-    assert html.count("md-nav__item") == 3  # home + two tasks
+    hub = Views(kb).nav("get-paid/README.md")[1].children[0]
+    assert hub.current and hub.index
+    assert all(not item.children for item in Views(kb).nav())  # home + two tasks
+    assert Views(kb).nav("index.md")[0].current
 
 
 def test_home_has_a_tile_per_task_with_counts_and_the_intro_above():

@@ -28,6 +28,7 @@ def test_a_broken_link_fails_strict_with_path_and_line(tmp_path):
     assert done.returncode != 0
     assert ("ERROR   -  nightdesk: content/get-paid/send.md:11: error: link 'gone.md#steps' points to "
             "get-paid/gone.md, which does not exist") in done.stderr
+    assert len([line for line in done.stderr.splitlines() if "gone.md" in line]) == 1  # not again by MkDocs
 
 
 def test_stale_articles_are_told_but_do_not_block_publishing(tmp_path):

@@ -63,11 +63,12 @@ def test_task_data_files_are_not_published(sample_site):
 
 def test_navigation_is_by_task_and_bounded(sample_site):
     page = read(sample_site, "manage-bookings/set-your-opening-hours.html")
-    nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>', page, re.S).group(0)
+    # material renders the navigation nightdesk gives it (see nightdesk/mkdocs/navigation.py)
+    nav = page[page.index('<nav class="md-nav md-nav--primary"'):page.index('<div class="md-content"')]
     tasks = tasks_of_sample()
     assert all(task["title"] in nav for task in tasks)
-    assert len(re.findall(r'href="[^"]+\.html"', nav)) <= 1 + 1 + len(tasks) + 12 + 1  # logo, home, tasks, articles, hub
-    assert 'md-nav__link--active" href="set-your-opening-hours.html" aria-current="page"' in nav
+    assert len(re.findall(r'href="[^"#]+\.html"', nav)) <= 1 + 1 + len(tasks) + 1 + 12 + 1  # logo, home, tasks, hub, articles, more
+    assert '<a href="set-your-opening-hours.html" class="md-nav__link md-nav__link--active">' in nav
     assert "send-your-first-invoice" not in nav  # other tasks' articles stay out
 
 

@@ -7,6 +7,7 @@ know nothing about the site generator or its URL scheme.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -16,7 +17,7 @@ from markupsafe import Markup
 from nightdesk.i18n import Catalog
 
 from .articles import Article
-from .knowledge_base import HOME_PATH, KnowledgeBase
+from .knowledge_base import HOME, HOME_PATH, HUB, KnowledgeBase
 from .schema import KINDS
 from .tasks import Task
 
@@ -27,6 +28,17 @@ SLOTS = ("after-article", "after-hub")
 """Places in the views where other features (support box, feedback) add their HTML, via fill_slot()."""
 
 _FIRST_H1 = re.compile(r"<h1\b[^>]*>.*?</h1>", re.DOTALL)
+
+
+@dataclass
+class NavItem:
+    """One entry of the navigation: a page by source path, or a task with its articles."""
+    title: str
+    path: str  # source path of the page it opens ("index.md", "<task>/index.md", an article)
+    children: list["NavItem"] = field(default_factory=list)
+    index: bool = False  # a task's hub, the page its section stands for
+    current: bool = False  # the page being rendered
+    active: bool = False  # the page being rendered is this item or below it
 
 
 class Views:
@@ -77,15 +89,31 @@ class Views:
                             h1=Markup(h1), content=Markup(rest), previous=previous, following=following,
                             related=self.kb.related(article))
 
-    def nav(self, link: Link, current_task: Task | None = None, current_path: str | None = None) -> str:
-        """Navigation whose size does not grow with the knowledge base: every task, and at most
-        `nav_limit` articles of the current one, with a link to its hub for the rest."""
-        articles = self.kb.articles_in(current_task.id) if current_task else []
-        shown = articles[: self.nav_limit]
-        if current_path and current_path not in {a.path for a in shown}:
-            shown = shown[: self.nav_limit - 1] + [self.kb.articles[current_path]]
-        return self._render("nav", link, current_task=current_task, current_path=current_path,
-                            articles=shown, more=len(articles) - len(shown), home=HOME_PATH)
+    def nav(self, current_path: str | None = None) -> list[NavItem]:
+        """Navigation whose size does not grow with the knowledge base: home, every task, and for the
+        current page's task its hub and at most `nav_limit` articles (the current one always among
+        them), then a link to the hub for the rest. The theme renders it (mkdocs-material: tabs,
+        sections, integrated table of contents and all)."""
+        ref = self.kb.page(current_path) if current_path else None
+        current_task = ref.task if ref else None
+        current_article = ref.article.path if ref and ref.article else None
+        items = [NavItem(self.catalog.text("common.home"), HOME_PATH, current=ref is not None and ref.kind == HOME)]
+        for task in self.kb.tasks.values():
+            if current_task is None or task.id != current_task.id:
+                items.append(NavItem(task.title, task.hub_path))
+                continue
+            articles = self.kb.articles_in(task.id)
+            shown = articles[: self.nav_limit]
+            if current_article and current_article not in {a.path for a in shown}:
+                shown = shown[: self.nav_limit - 1] + [self.kb.articles[current_article]]
+            children = [NavItem(task.title, task.hub_path, index=True, current=ref.kind == HUB, active=ref.kind == HUB)]
+            children += [NavItem(a.title, a.path, current=a.path == current_article, active=a.path == current_article)
+                         for a in shown]
+            if len(articles) > len(shown):
+                more = len(articles) - len(shown)
+                children.append(NavItem(self.catalog.text("nav.more", task=task.title, count=more), task.hub_path))
+            items.append(NavItem(task.title, task.hub_path, children=children, active=True))
+        return items
 
 
 def fill_slot(html: str, slot: str, content: str) -> str:

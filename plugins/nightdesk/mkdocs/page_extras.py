@@ -2,16 +2,27 @@
 
 `nightdesk_head` is placed in <head> (meta tags, JSON-LD, manifest link); `nightdesk_after_content`
 after the page's content (data for the browser scripts, small notes). Plugins append, never replace.
+Every plugin that uses the hooks calls `use_theme` in on_config, so each works alone.
 """
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from markupsafe import Markup
 from mkdocs.config.config_options import ExtraScriptValue
 
+THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 HEAD = "nightdesk_head"
 AFTER_CONTENT = "nightdesk_after_content"
+
+
+def use_theme(config) -> None:
+    """Put nightdesk's main.html (the hooks) after the site's own custom_dir, so a site can still
+    override it; once, whichever plugins ask."""
+    theme_dir = str(THEME_DIR)
+    if theme_dir not in config.theme.dirs:
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, theme_dir)
 
 
 def add_html(context, hook: str, html: str) -> None:

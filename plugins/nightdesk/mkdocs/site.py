@@ -46,9 +46,18 @@ def site_for(config: MkDocsConfig, plugin: str, *, required: bool = True) -> Sit
     raise PluginError(f"{plugin} needs {CORE_PLUGIN}: add it to plugins")
 
 
+THEME_FILES_UNUSED = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
+"""mkdocs-material's own search (its worker and lunr language packs, about 2 MB): unused when nightdesk's
+search is the site's search, so not published unless material's search plugin is on."""
+
+
 def publish_assets(files: Files, config: MkDocsConfig) -> None:
     """Add nightdesk's browser files to the build once, whichever plugins ask; a file the site already
-    has at the same path (its own icon, say) wins."""
+    has at the same path (its own icon, say) wins. Drops the theme's source maps and, without material's
+    search plugin, its search worker: nothing on a nightdesk page loads them."""
+    material_search = any(name in config.plugins for name in ("material/search", "search"))
+    for file in [f for f in files if not f.is_documentation_page() and _unused_theme_file(f.src_uri, material_search)]:
+        files.remove(file)
     for asset in published_assets():
         if files.get_file_from_path(asset.dest) is None:
             if asset.dest == I18N_SCRIPT:  # the browser's texts, in the site's language
@@ -57,3 +66,9 @@ def publish_assets(files: Files, config: MkDocsConfig) -> None:
                 files.append(File.generated(config, asset.dest, abs_src_path=str(asset.source)))
             else:
                 files.append(File.generated(config, asset.dest, content=asset.content or ""))
+
+
+def _unused_theme_file(path: str, material_search: bool) -> bool:
+    if path.startswith(("assets/javascripts/", "assets/stylesheets/")) and path.endswith(".map"):
+        return True
+    return not material_search and path.startswith(THEME_FILES_UNUSED)

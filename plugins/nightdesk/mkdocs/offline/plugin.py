@@ -27,7 +27,7 @@ from mkdocs.utils.templates import TemplateContext
 from nightdesk.core.offline import (DEFAULT_EXCLUDE, MANIFEST, OFFLINE_PAGE_TEXTS, SERVICE_WORKER, plan_precache,
                                     service_worker_source, web_manifest)
 from nightdesk.mkdocs.language import site_catalog, use_strings_script
-from nightdesk.mkdocs.page_extras import AFTER_CONTENT, HEAD, add_html, add_script
+from nightdesk.mkdocs.page_extras import AFTER_CONTENT, HEAD, add_html, add_script, use_theme
 from nightdesk.mkdocs.site import publish_assets
 
 from .config import OfflineConfig
@@ -44,6 +44,7 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         """Add the stylesheet and offline.js."""
         if not self.config.enabled:
             return
+        use_theme(config)
         if f"{ASSET_DIR}/after-hours.css" not in config.extra_css:
             config.extra_css.append(f"{ASSET_DIR}/after-hours.css")
         use_strings_script(config)

@@ -5,8 +5,9 @@ build nightdesk.search.index writes the lunr index and its store as classic scri
 next to lunr.js, which is copied from the installed mkdocs package.
 
 Works alone (every page is then an article) or with nightdesk/tasks, whose Site says which pages are
-articles and which tasks there are. Events: on_config (stylesheet), on_files (synonyms, search page,
-assets, versioned scripts), on_page_content (sections of each article), on_post_build (index and store).
+articles and which tasks there are. Events: on_config (stylesheet, theme), on_files (synonyms, search
+page, assets, versioned scripts), on_page_context / on_template_context (the header's search box),
+on_page_content (sections of each article), on_post_build (index and store).
 """
 from __future__ import annotations
 
@@ -18,12 +19,15 @@ from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 import nightdesk
 from nightdesk.core.knowledge_base import ARTICLE
 from nightdesk.mkdocs.language import add_template_globals, site_catalog, site_language, use_strings_script
 from nightdesk.mkdocs.search.config import SearchConfig
+from nightdesk.mkdocs.page_extras import use_theme
 from nightdesk.mkdocs.site import publish_assets, site_for
 from nightdesk.search.index import SearchArticle, SearchTask, as_script, build_search
 from nightdesk.search.pipeline import browser_language_script, language_for
@@ -54,9 +58,10 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     synonyms: Synonyms
 
     def on_config(self, config: MkDocsConfig) -> None:
-        """Add the search stylesheet."""
+        """Add the search stylesheet and the theme that holds the header's search box."""
         if not self.config.enabled:
             return
+        use_theme(config)
         if f"{ASSET_DIR}/search.css" not in config.extra_css:
             config.extra_css.append(f"{ASSET_DIR}/search.css")
         use_strings_script(config)
@@ -101,6 +106,20 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             config.extra_javascript.append(script)
         self.articles = []
         return files
+
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext | None:
+        """Ask the theme for the header's search box."""
+        if self.config.enabled:
+            context["nightdesk_search"] = True
+        return context
+
+    def on_template_context(self, context: TemplateContext, *, template_name: str,
+                            config: MkDocsConfig) -> TemplateContext | None:
+        """The search box on the 404 page too."""
+        if self.config.enabled:
+            context["nightdesk_search"] = True
+        return context
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Split an article's HTML into the sections search shows."""

@@ -18,7 +18,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from nightdesk.core.knowledge_base import ARTICLE, HUB
 from nightdesk.core.seo import json_ld_script, meta_description, structured_data
-from nightdesk.mkdocs.page_extras import HEAD, add_html
+from nightdesk.mkdocs.page_extras import HEAD, add_html, use_theme
 from nightdesk.mkdocs.site import site_for
 
 from .config import SeoConfig
@@ -31,7 +31,9 @@ class SeoPlugin(BasePlugin[SeoConfig]):
     """Meta descriptions and schema.org JSON-LD from the knowledge base."""
 
     def on_config(self, config: MkDocsConfig) -> None:
-        """Say that canonical URLs and the sitemap need site_url."""
+        """Use the theme hooks; say that canonical URLs and the sitemap need site_url."""
+        if self.config.enabled:
+            use_theme(config)
         if self.config.enabled and not config.site_url:
             log.info("seo: set site_url in mkdocs.yml for canonical URLs and a usable sitemap.xml")
 

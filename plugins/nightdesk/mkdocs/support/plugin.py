@@ -22,7 +22,7 @@ from nightdesk.core.knowledge_base import ARTICLE, HUB
 from nightdesk.core.support import Support, email_href, read_support
 from nightdesk.core.views import fill_slot
 from nightdesk.mkdocs.language import site_catalog, use_strings_script
-from nightdesk.mkdocs.page_extras import AFTER_CONTENT, add_html, add_script, script_json
+from nightdesk.mkdocs.page_extras import AFTER_CONTENT, add_html, add_script, script_json, use_theme
 from nightdesk.mkdocs.site import publish_assets, site_for
 
 from .config import SupportConfig
@@ -49,6 +49,7 @@ class SupportPlugin(BasePlugin[SupportConfig]):
                 zone_label=self.config.zone_label)
         except ValueError as error:
             raise PluginError(f"{config.config_file_path}: {NAME}: {error}") from None
+        use_theme(config)
         if f"{ASSET_DIR}/after-hours.css" not in config.extra_css:
             config.extra_css.append(f"{ASSET_DIR}/after-hours.css")
         use_strings_script(config)

@@ -7,20 +7,19 @@ Events, highest priority first within each event:
 - on_files (100): reads the knowledge base into the Site, reports its problems (errors fail
   `mkdocs build --strict`), runs the checks, adds the home and hub pages and publishes the assets.
 - on_page_markdown: hands MkDocs the article body as the core read it.
-- on_page_context (50): wraps each page in its chrome (with the slots other plugins fill) and the
-  bounded navigation.
+- on_page_context (50): wraps each page in its chrome (with the slots other plugins fill) and gives
+  the theme a bounded navigation (nightdesk.mkdocs.navigation) in place of the one listing every page.
 - on_template_context: the same navigation on the 404 page.
 - on_post_build (-200): the offline zip, last of all (not during `mkdocs serve`).
 """
 from __future__ import annotations
 
+import logging
 import os
-import posixpath
 from functools import cache
 from pathlib import Path
 from typing import Literal
 
-from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
@@ -34,13 +33,14 @@ from nightdesk.core.knowledge_base import ARTICLE, HOME, HUB, HOME_PATH
 from nightdesk.core.offline_zip import default_zip_name, write_site_zip
 from nightdesk.core.views import Link
 from nightdesk.mkdocs.language import add_template_globals, site_catalog, use_strings_script
+from nightdesk.mkdocs.navigation import material_nav
+from nightdesk.mkdocs.page_extras import use_theme
 from nightdesk.mkdocs.site import SITE_PRIORITY, publish_assets, register_site
 from nightdesk.site import Site, SiteSettings
 
 from .config import TasksConfig
 
 log = get_plugin_logger("nightdesk")
-THEME_DIR = Path(__file__).resolve().parent.parent.parent / "theme"
 
 
 class TasksPlugin(BasePlugin[TasksConfig]):
@@ -58,14 +58,16 @@ class TasksPlugin(BasePlugin[TasksConfig]):
 
     def on_config(self, config: MkDocsConfig) -> None:
         """Add nightdesk's theme overrides (after the site's custom_dir, so a site can still override
-        them) and its stylesheet."""
+        them) and its stylesheet; leave broken links to nightdesk's check (one report, with its line)."""
         if not self.config.enabled:
             return
-        theme_dir = str(THEME_DIR)
-        if theme_dir not in config.theme.dirs:
-            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, theme_dir)
+        use_theme(config)
         if "assets/nightdesk/nightdesk.css" not in config.extra_css:
             config.extra_css.append("assets/nightdesk/nightdesk.css")
+        if self.config.checks.enabled and config.validation.links.not_found == logging.WARNING:
+            # nightdesk's link check reports a broken link with its line and fails --strict; MkDocs'
+            # own warning would report it a second time.
+            config.validation.links.not_found = logging.DEBUG
         site_catalog(config)  # a bad text replacement stops the build here, before any page
         use_strings_script(config)
 
@@ -156,16 +158,18 @@ class TasksPlugin(BasePlugin[TasksConfig]):
             page.content = views.home(link, page.content or "", list(self.site.settings.featured))
         elif ref.kind == HUB:
             page.content = views.hub(ref.task, link, page.content or "")
-        context["nightdesk_nav"] = Markup(views.nav(link, ref.task, ref.article.path if ref.article else None))
+        context["nav"] = material_nav(views.nav(page.file.src_uri), page=page, homepage=nav.homepage,
+                                      find=lambda path: _find_page(self.files, path))
         return context
 
     def on_template_context(self, context: TemplateContext, *, template_name: str,
                             config: MkDocsConfig) -> TemplateContext | None:
-        """The 404 page is shown at any address, so its navigation links start from the site's root."""
-        if not self.config.enabled or template_name != "404.html" or self.site is None:
+        """The same bounded navigation on the 404 page (the theme makes its links start from the site's
+        root there, since it is shown at any address)."""
+        if not self.config.enabled or self.site is None or template_name != "404.html" or not context.get("nav"):
             return None
-        base = context.get("base_url") or "."
-        context["nightdesk_nav"] = Markup(self.site.views.nav(self._linker(lambda url: posixpath.join(base, url))))
+        context["nav"] = material_nav(self.site.views.nav(), page=None, homepage=context["nav"].homepage,
+                                      find=lambda path: _find_page(self.files, path))
         return context
 
     def _linker(self, url_from_here) -> Link:
