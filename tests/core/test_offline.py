@@ -44,3 +44,9 @@ def test_manifest_is_installable():
                             background_color="#fff", icons={512: "i512.png", 192: "i192.png"})
     assert manifest["display"] == "standalone" and manifest["start_url"] == "./index.html"
     assert [icon["sizes"] for icon in manifest["icons"]] == ["192x192", "512x512"]
+
+
+def test_hubs_named_by_the_site_model_come_before_articles(tmp_path):
+    make_site(tmp_path, {"index.html": 10, "a-notes/index.html": 10, "z-task/index.html": 10})
+    assert plan_precache(tmp_path, budget_bytes=1000, hubs={"z-task/index.html"}).paths == [
+        "index.html", "z-task/index.html", "a-notes/index.html"]

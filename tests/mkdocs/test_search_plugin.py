@@ -6,7 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from nightdesk.mkdocs.search.plugin import ASSETS, LUNR_JS
+from nightdesk.mkdocs.search.plugin import LUNR_JS
+from nightdesk.site.assets import PACKAGE_ASSETS as ASSETS
 
 ARTICLE = """---
 summary: Open the paid invoice and tap Refund.

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from nightdesk.mkdocs.search.plugin import ASSETS, LUNR_JS
+from nightdesk.mkdocs.search.plugin import LUNR_JS
+from nightdesk.site.assets import PACKAGE_ASSETS as ASSETS
 
 @pytest.fixture(scope="session")
 def search_site(sample_site) -> Path:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import json
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,10 +35,16 @@ class Precache:
     total_bytes: int
 
 
-def plan_precache(site_dir: Path | str, *, budget_bytes: int, exclude: tuple[str, ...] = DEFAULT_EXCLUDE) -> Precache:
+def plan_precache(site_dir: Path | str, *, budget_bytes: int, exclude: tuple[str, ...] = DEFAULT_EXCLUDE,
+                  hubs: Collection[str] | None = None) -> Precache:
+    """`hubs`: the built paths of the task hubs, as the site model knows them; without it (no knowledge
+    base), every top-level folder's index.html counts as one."""
     root = Path(site_dir)
     files = sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
-    candidates = sorted((f for f in files if not any(fnmatch.fnmatch(f, pattern) for pattern in exclude)), key=_priority)
+    is_hub = (lambda path: path in hubs) if hubs is not None else (
+        lambda path: path.endswith("/index.html") and path.count("/") == 1)
+    candidates = sorted((f for f in files if not any(fnmatch.fnmatch(f, pattern) for pattern in exclude)),
+                        key=lambda path: _priority(path, is_hub))
     chosen, total = [], 0
     for path in candidates:
         size = (root / path).stat().st_size
@@ -77,12 +84,12 @@ def web_manifest(*, name: str, short_name: str, description: str, theme_color: s
     }
 
 
-def _priority(path: str) -> tuple[int, str]:
-    """Assets, then front pages, then hubs (a folder's index.html), then every other page."""
+def _priority(path: str, is_hub) -> tuple[int, str]:
+    """Assets, then front pages, then hubs, then every other page."""
     if not path.endswith(".html"):
         return (0, path)
     if path in FRONT_PAGES:
         return (1, path)
-    if path.endswith("/index.html") and path.count("/") == 1:
+    if is_hub(path):
         return (2, path)
     return (3, path)

@@ -51,6 +51,19 @@ THEME_FILES_UNUSED = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 search is the site's search, so not published unless material's search plugin is on."""
 
 
+def find_page(files: Files, path: str) -> File | None:
+    """A page by the source path the knowledge base uses; an index page may be written as README.md."""
+    found = files.get_file_from_path(path)
+    if found is None and path.endswith("index.md"):
+        found = files.get_file_from_path(path[: -len("index.md")] + "README.md")
+    return found
+
+
+def hub_pages(site: Site, files: Files) -> set[str]:
+    """The built paths of the task hubs, e.g. {"get-paid/index.html"}."""
+    return {found.dest_uri for task in site.kb.tasks.values() if (found := find_page(files, task.hub_path))}
+
+
 def publish_assets(files: Files, config: MkDocsConfig) -> None:
     """Add nightdesk's browser files to the build once, whichever plugins ask; a file the site already
     has at the same path (its own icon, say) wins. Drops the theme's source maps and, without material's

@@ -28,17 +28,20 @@ from nightdesk.core.offline import (DEFAULT_EXCLUDE, MANIFEST, OFFLINE_PAGE_TEXT
                                     service_worker_source, web_manifest)
 from nightdesk.mkdocs.language import site_catalog, use_strings_script
 from nightdesk.mkdocs.page_extras import AFTER_CONTENT, HEAD, add_html, add_script, use_theme
-from nightdesk.mkdocs.site import publish_assets
+from nightdesk.mkdocs.site import hub_pages, publish_assets, site_for
 
 from .config import OfflineConfig
 
 log = get_plugin_logger("nightdesk")
+NAME = "nightdesk/offline"
 ASSET_DIR = "assets/nightdesk"
 ICONS = {192: f"{ASSET_DIR}/icon-192.png", 512: f"{ASSET_DIR}/icon-512.png"}  # a site may put its own at these paths
 
 
 class OfflinePlugin(BasePlugin[OfflineConfig]):
     """Service worker, web app manifest and the "available offline" note."""
+
+    hubs: set[str] | None = None
 
     def on_config(self, config: MkDocsConfig) -> None:
         """Add the stylesheet and offline.js."""
@@ -51,9 +54,11 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         add_script(config, f"{ASSET_DIR}/offline.js")
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> None:
-        """Publish the assets offline.js and the icons need."""
+        """Publish the assets offline.js and the icons need; note the hubs, saved before articles."""
         if self.config.enabled:
             publish_assets(files, config)
+            site = site_for(config, NAME, required=False)
+            self.hubs = hub_pages(site, files) if site else None
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext | None:
@@ -81,7 +86,7 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
                                 background_color=self.config.background_color, icons=ICONS)
         (site / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
         precache = plan_precache(site, budget_bytes=int(self.config.precache_budget_mb * 1024 * 1024),
-                                 exclude=DEFAULT_EXCLUDE + tuple(self.config.exclude))
+                                 exclude=DEFAULT_EXCLUDE + tuple(self.config.exclude), hubs=self.hubs)
         template = (resources.files("nightdesk") / "assets" / SERVICE_WORKER).read_text(encoding="utf-8")
         catalog = site_catalog(config)
         offline_page = {"lang": catalog.language, **{key.split(".")[1]: catalog.text(key) for key in OFFLINE_PAGE_TEXTS}}

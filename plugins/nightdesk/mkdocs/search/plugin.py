@@ -37,7 +37,6 @@ from nightdesk.search.synonyms import Synonyms, load_synonyms
 log = get_plugin_logger(__name__)
 NAME = "nightdesk/search"
 
-ASSETS = resources.files("nightdesk") / "assets"
 ASSET_DIR = "assets/nightdesk"
 # lunr.js 2.3.9 as shipped inside MkDocs' own search plugin: the same version lunr.py targets.
 LUNR_JS = Path(resources.files("mkdocs")) / "contrib" / "search" / "templates" / "search" / "lunr.js"

@@ -35,7 +35,7 @@ from nightdesk.core.views import Link
 from nightdesk.mkdocs.language import add_template_globals, site_catalog, use_strings_script
 from nightdesk.mkdocs.navigation import material_nav
 from nightdesk.mkdocs.page_extras import use_theme
-from nightdesk.mkdocs.site import SITE_PRIORITY, publish_assets, register_site
+from nightdesk.mkdocs.site import SITE_PRIORITY, find_page, publish_assets, register_site
 from nightdesk.site import Site, SiteSettings
 
 from .config import TasksConfig
@@ -104,7 +104,7 @@ class TasksPlugin(BasePlugin[TasksConfig]):
         self._run_checks(files, config)
 
         for path in [HOME_PATH] + [task.hub_path for task in self.site.kb.tasks.values()]:
-            if _find_page(files, path) is None:
+            if find_page(files, path) is None:
                 files.append(File.generated(config, path, content=""))
         publish_assets(files, config)
         self.files = files
@@ -159,7 +159,7 @@ class TasksPlugin(BasePlugin[TasksConfig]):
         elif ref.kind == HUB:
             page.content = views.hub(ref.task, link, page.content or "")
         context["nav"] = material_nav(views.nav(page.file.src_uri), page=page, homepage=nav.homepage,
-                                      find=lambda path: _find_page(self.files, path))
+                                      find=lambda path: find_page(self.files, path))
         return context
 
     def on_template_context(self, context: TemplateContext, *, template_name: str,
@@ -169,12 +169,12 @@ class TasksPlugin(BasePlugin[TasksConfig]):
         if not self.config.enabled or self.site is None or template_name != "404.html" or not context.get("nav"):
             return None
         context["nav"] = material_nav(self.site.views.nav(), page=None, homepage=context["nav"].homepage,
-                                      find=lambda path: _find_page(self.files, path))
+                                      find=lambda path: find_page(self.files, path))
         return context
 
     def _linker(self, url_from_here) -> Link:
         def link(path: str) -> str:
-            target = _find_page(self.files, path)
+            target = find_page(self.files, path)
             return url_from_here(target.url) if target else "#"
         return link
 
@@ -195,14 +195,6 @@ def _shown_prefix(config: MkDocsConfig) -> str:
     """docs_dir as the user knows it, relative to mkdocs.yml, for messages: "content/"."""
     base = Path(config.config_file_path or ".").parent
     return os.path.relpath(Path(config.docs_dir), base).replace(os.sep, "/") + "/"
-
-
-def _find_page(files: Files, path: str) -> File | None:
-    """A page by source path; an index page may be written as README.md."""
-    found = files.get_file_from_path(path)
-    if found is None and path.endswith("index.md"):
-        found = files.get_file_from_path(path[: -len("index.md")] + "README.md")
-    return found
 
 
 def _icon_finder(theme_dirs: tuple[str, ...]):
