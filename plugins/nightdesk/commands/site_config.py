@@ -31,10 +31,15 @@ class SiteConfig:
     strings: dict[str, Any] = field(default_factory=dict)  # extra.nightdesk.strings: the site's own texts
 
 
+CONFIG_FILES = ("mkdocs.yml", "properdocs.yml")
+"""Where the commands look for the site's settings: MkDocs' name, then ProperDocs' (same format)."""
+
+
 def load_site_config(config_file: Path | str | None) -> SiteConfig:
-    """Read `config_file`, or ./mkdocs.yml when there is one; without either, the defaults."""
+    """Read `config_file`, or ./mkdocs.yml (or ./properdocs.yml) when there is one; without any, the
+    defaults, so the commands work on a content folder whatever builds it."""
     if config_file is None:
-        config_file = Path("mkdocs.yml") if Path("mkdocs.yml").is_file() else None
+        config_file = next((Path(name) for name in CONFIG_FILES if Path(name).is_file()), None)
         if config_file is None:
             return SiteConfig()
     path = Path(config_file)
