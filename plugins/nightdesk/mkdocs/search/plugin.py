@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 from mkdocs.config.config_options import ExtraScriptValue
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -65,7 +66,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             config.extra_css.append(f"{ASSET_DIR}/search.css")
         use_strings_script(config)
 
-    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """`t(key)` in the theme's templates, when nightdesk/search is used without nightdesk/tasks."""
         if self.config.enabled:
             add_template_globals(env, config)

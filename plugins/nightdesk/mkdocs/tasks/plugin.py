@@ -20,6 +20,7 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
@@ -71,7 +72,7 @@ class TasksPlugin(BasePlugin[TasksConfig]):
         site_catalog(config)  # a bad text replacement stops the build here, before any page
         use_strings_script(config)
 
-    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """`t(key)` in the theme's templates: the site's reader-facing texts."""
         if self.config.enabled:
             add_template_globals(env, config)
