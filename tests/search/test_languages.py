@@ -9,7 +9,8 @@ import pytest
 import yaml
 
 from nightdesk.i18n import _read as read_catalog
-from nightdesk.mkdocs.search.plugin import ASSETS, LUNR_JS
+from nightdesk.mkdocs.search.plugin import LUNR_JS
+from nightdesk.site.assets import PACKAGE_ASSETS as ASSETS
 from nightdesk.search.index import SearchArticle, build_search
 from nightdesk.search.pipeline import ENGLISH, SNOWBALL, browser_language_script, language_for, normalize_text
 from nightdesk.search.sections import split_sections
