@@ -35,7 +35,8 @@ def test_a_french_site_speaks_french(tmp_path):
     site = tmp_path / "site"
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "Que voulez-vous faire ?" in home and "1 article" in home and "Par ici" in home
-    assert 'placeholder="Rechercher dans l’aide"' in home and "Rubriques d’aide" in home
+    # The navigation is material's own (labelled in French by material); nightdesk's search box is in its header.
+    assert 'placeholder="Rechercher dans l’aide"' in home
     article = (site / "get-paid" / "send-an-invoice.html").read_text(encoding="utf-8")
     for text in ("Accueil", "En bref", "Mode d’emploi", "2 étapes", "Dernière relecture le",
                  "Cet article a-t-il répondu à votre question ?", "Appelez-nous", "lun.–ven. 9:00–17:00",
