@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from nightdesk.mkdocs.search.plugin import ASSETS
 from nightdesk.search import vectors
 from nightdesk.search.vectors import article_text, build_site_vectors, fuse
+from nightdesk.site.assets import PACKAGE_ASSETS as ASSETS
 
 from test_differential import TRICKY, articles
 
