@@ -24,11 +24,11 @@ serve: setup  ## live preview on http://127.0.0.1:8000
 test: setup  ## run the whole test suite (unit, build, real-browser)
 	$(BIN)/python -m pytest
 
-quality: setup  ## search quality on the real Zen Cart manual: nightdesk vs mkdocs-material (about 5 minutes)
+quality: setup  ## search quality on the real Zen Cart manual: nightdesk vs mkdocs-material (5-10 minutes)
 	$(BIN)/python bench/quality.py
 
-bench: setup  ## nightdesk vs mkdocs-material at 100, 1,000 and 5,000 articles (about 20 minutes)
-	$(BIN)/python bench/run.py --sizes 100 1000 5000
+bench: setup  ## nightdesk vs mkdocs-material: 100, 1,000, 5,000 realistic articles + the real manual (an hour or more)
+	$(BIN)/python bench/run.py --sizes $(or $(SIZES),100 1000 5000) --real
 
 lighthouse: setup  ## Lighthouse scores of the sample site (needs npm; uses the system Chromium)
 	npm install --prefix bench --no-audit --no-fund --silent

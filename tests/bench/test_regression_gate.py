@@ -1,11 +1,11 @@
-"""CI regression gate: 100 generated articles built with nightdesk and with mkdocs-material, side by side.
+"""CI regression gate: 100 realistic generated articles built with nightdesk and with mkdocs-material.
 
 Ratios (nightdesk / material) may be at most RATIO_TOLERANCE (25%) worse than the 100-article row of the
 last full benchmark (bench/results/baseline-100.json, written by `make bench`); measuring both sides in
 the same run keeps the gate meaningful on any machine. Search timings must stay within issue 6's targets
 (set for 1,000 articles) with the same tolerance, measured from disk (file://): over HTTP the service
 worker's first-visit precache runs alongside and makes timings swing with the machine's load.
-About 30 s; `pytest -m "not bench"` skips it.
+About 40 s; `pytest -m "not bench"` skips it.
 """
 import json
 from pathlib import Path
@@ -28,7 +28,7 @@ def baseline() -> dict:
 
 @pytest.fixture(scope="module")
 def measured(tmp_path_factory) -> dict:
-    return compare(generate(100, tmp_path_factory.mktemp("bench-100")), runs=3)
+    return compare(generate(100, tmp_path_factory.mktemp("bench-100"), realistic=True), runs=3)
 
 
 @pytest.mark.parametrize("ratio", GATED_RATIOS)
@@ -41,6 +41,8 @@ def test_ratio_has_not_regressed(measured, baseline, ratio):
 
 @pytest.mark.browser
 def test_search_is_still_fast(measured):
-    speed = search_speed(Path(measured["sites"]["nightdesk"]), where=("file",))["file"]
-    assert speed["first_box_ms"] <= FIRST_RESULTS_MS * RATIO_TOLERANCE, speed
+    # Other work on a shared runner only ever adds time: best of 5 fresh pages for first results, and each
+    # keystroke's best of 2 typing passes for the p95.
+    speed = search_speed(Path(measured["sites"]["nightdesk"]), where=("file",), passes=2)["file"]
+    assert speed["first_box_best_ms"] <= FIRST_RESULTS_MS * RATIO_TOLERANCE, speed
     assert speed["keystroke_p95_ms"] <= KEYSTROKE_P95_MS * RATIO_TOLERANCE, speed
