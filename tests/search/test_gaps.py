@@ -87,10 +87,10 @@ def test_articles_with_most_no_votes_and_their_comments(engine):
 
 def test_synonyms_are_suggested_from_did_you_mean_and_from_a_near_identical_search(engine):
     records = [{"type": "search", "query": q, "results": 0}
-               for q in ("accuontantt", "accuontantt", "gift vouchers", "gift card", "zzzz qqqq")]
+               for q in ("cacountant", "cacountant", "gift vouchers", "gift card", "zzzz qqqq")]
     suggestions = gaps_report(records, engine).synonyms
     lines = [synonym_line(s) for s in suggestions]
-    assert lines == ["accountant: [accuontantt]", "card: [gift vouchers]"]  # nothing to say about "zzzz qqqq"
+    assert lines == ["accountant: [cacountant]", "card: [gift vouchers]"]  # nothing to say about "zzzz qqqq"
     assert suggestions[0].searches == 2 and suggestions[0].article == "Give your accountant access"
 
 

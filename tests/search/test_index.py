@@ -36,7 +36,7 @@ def test_one_document_per_section_with_article_fields_on_the_first():
     assert steps["title"] == "" and steps["headings"].strip() == "Steps"
     assert bundle.store["sections"] == [[0, "", ""], [0, "steps", "Steps"], [1, "", ""]]
     assert bundle.store["articles"][0] == ["get-paid/refund-a-customer.html", "Refund a customer",
-                                           "Tap Refund and confirm.", "get-paid"]
+                                           "Tap Refund and confirm.", "get-paid", 1]
 
 
 def test_packed_index_holds_lunr_pys_term_counts_and_no_text():
@@ -56,3 +56,12 @@ def test_store_lists_tasks_synonyms_and_contact():
     assert bundle.store["tasks"] == [["get-paid", "Get paid", "get-paid/index.html", "Invoices"]]
     assert bundle.store["synonyms"] == [[["money", "back"], ["refund"]]]
     assert bundle.store["contact"] == "mailto:help@example.com"
+
+
+def test_words_as_written_ship_with_their_terms():
+    article = SearchArticle(url="a.html", title="Authorisation", sections=split_sections(
+        "<p>Authorise the payment; authorised payments show here.</p>"))
+    packed = build_search([article]).index
+    forms = dict(zip(packed["terms"], packed["forms"]))
+    assert forms["authoris"] == "ation|e|ed"
+    assert forms["payment"] == "|s"

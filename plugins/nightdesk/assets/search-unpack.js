@@ -88,12 +88,18 @@
       fieldVectors[fields[fieldNumber] + "/" + entries[e + 1]] = new lunr.Vector(elements);
     }
 
-    return new lunr.Index({
+    var index = new lunr.Index({
       invertedIndex: invertedIndex,
       fieldVectors: fieldVectors,
       tokenSet: lunr.TokenSet.fromArray(terms.slice().sort()),  // JS string order
       fields: fields,
       pipeline: lunr.Pipeline.load(packed.pipeline)
     });
+    // For typos and "did you mean" (search.js): the words as written per term
+    // (packing in nightdesk/search/index.py word_forms), and how many fields hold each term.
+    index.nightdeskTerms = terms;
+    index.nightdeskForms = packed.forms || [];
+    index.nightdeskTermDocuments = documentsWithTerm;
+    return index;
   };
 })();

@@ -15,6 +15,10 @@
   var FILES = ["lunr.js", "search-language.js", "search-pipeline.js", "search-unpack.js", "search-index.js", "search-store.js"];
   var MAX_RESULTS = 50;
   var SHORT_PREFIX_FIELDS = ["title", "keywords", "headings"];
+  var TYPO_BOOST = 2;
+  // What an article's best and second-best matching sections add to its score. Bounded, so
+  // a long page that mentions the words in every section cannot outrank the one that answers.
+  var SECTION_SHARES = [1, 0.3];
 
   function loadScript(name) {
     return new Promise(function (resolve, reject) {
@@ -83,16 +87,11 @@
     return found;
   };
 
-  // The lunr clauses for one word: exact stem, prefix (the word being typed, or any
-  // word of 3+ letters) and one typo for 4+ letters, on the stem and the word as typed.
+  // The lunr clauses for one word: exact stem and prefix (the word being typed, or any
+  // word of 3+ letters), on the stem and the word as typed. Typos: typoTerms().
   function clausesFor(w) {
     var variants = w.word === w.stem ? [w.stem] : [w.stem, w.word], clauses = [];
-    if (!w.stop) {
-      clauses.push({ term: w.stem, boost: 10 });
-      if (w.word.length >= 4) {
-        variants.forEach(function (v) { clauses.push({ term: v, editDistance: 1, boost: 2 }); });
-      }
-    }
+    if (!w.stop) clauses.push({ term: w.stem, boost: 10 });
     if ((w.typing && w.word.length >= 2) || (!w.stop && w.word.length >= 3)) {
       // A stem that is the start of the word ("pay" of "paying") would widen the prefix
       // beyond what was typed (payout, payment): prefix the word as typed instead.
@@ -107,15 +106,56 @@
     return clauses;
   }
 
+  // Typos forgiven in a word: none under 4 letters, one up to 7, two from 8.
+  function typoLimit(word) {
+    return word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
+  }
+
+  // Every word the articles use, as written, with its index term's number, by length.
+  Engine.prototype.wordsByLength = function () {
+    if (this._wordsByLength) return this._wordsByLength;
+    var terms = this.index.nightdeskTerms || [], forms = this.index.nightdeskForms || [], found = [];
+    for (var t = 0; t < terms.length; t++) {
+      var list = (forms[t] || "").split("|");
+      for (var f = 0; f < list.length; f++) {
+        var word = list[f].charAt(0) === "=" ? list[f].slice(1) : terms[t] + list[f];
+        (found[word.length] || (found[word.length] = [])).push(word, t);
+      }
+    }
+    return (this._wordsByLength = found);
+  };
+
+  // Index terms of the words one typo away (two from 8 letters) from a word the index does
+  // not know; the words as written, so a slip near the end of a long word still matches.
+  // A word the index knows is taken as meant: guessing would only add noise.
+  Engine.prototype.typoTerms = function (w) {
+    var limit = typoLimit(w.word), inverted = this.index.invertedIndex;
+    if (w.stop || !limit || w.stem in inverted || w.word in inverted) return [];
+    var cache = this._typos || (this._typos = Object.create(null));
+    if (cache[w.word]) return cache[w.word];
+    var byLength = this.wordsByLength(), terms = this.index.nightdeskTerms, found = Object.create(null), word = w.word;
+    for (var length = word.length - limit; length <= word.length + limit; length++) {
+      var list = byLength[length] || [];
+      for (var i = 0; i < list.length; i += 2) {
+        var candidate = list[i];
+        // A first typo rarely hits both of the first two letters: cheap filter first.
+        var term = terms[list[i + 1]];
+        if ((candidate.charAt(0) === word.charAt(0) || candidate.charAt(1) === word.charAt(1)) &&
+            !found[term] && editDistance(word, candidate, limit) <= limit) found[term] = true;
+      }
+    }
+    return (cache[w.word] = Object.keys(found).sort());
+  };
+
   // Index terms each word can match, to count how many of the user's words an article has.
   Engine.prototype.termsPerWord = function (words, expansions) {
-    var tokenSet = this.index.tokenSet;
+    var tokenSet = this.index.tokenSet, self = this;
     return words.map(function (w, i) {
       var found = {};
+      self.typoTerms(w).forEach(function (t) { found[t] = true; });
       clausesFor(w).forEach(function (c) {
         var term = c.wildcard ? c.term + "*" : c.term;
-        var set = c.editDistance ? lunr.TokenSet.fromFuzzyString(term, c.editDistance) : lunr.TokenSet.fromString(term);
-        tokenSet.intersect(set).toArray().forEach(function (t) { found[t] = true; });
+        tokenSet.intersect(lunr.TokenSet.fromString(term)).toArray().forEach(function (t) { found[t] = true; });
       });
       expansions.forEach(function (e) { if (e.words.indexOf(i) >= 0) e.terms.forEach(function (t) { found[t] = true; }); });
       return found;
@@ -123,12 +163,14 @@
   };
 
   Engine.prototype.lunrQuery = function (words, expansions) {
+    var self = this;
     return function (q) {
       words.forEach(function (w) {
         clausesFor(w).forEach(function (c) {
           c.usePipeline = false;  // terms are already stemmed (or are the word as typed)
           q.term(c.term, c);
         });
+        self.typoTerms(w).forEach(function (term) { q.term(term, { usePipeline: false, boost: TYPO_BOOST }); });
       });
       expansions.forEach(function (e) {
         e.terms.forEach(function (term) { q.term(term, { usePipeline: false, boost: 6 }); });
@@ -150,12 +192,14 @@
       var section = store.sections[parseInt(hit.ref, 36)];
       var group = byArticle[section[0]];
       if (!group) {
-        group = byArticle[section[0]] = { article: section[0], score: 0, best: section, bestScore: 0, terms: {} };
+        group = byArticle[section[0]] = { article: section[0], score: 0, best: section, bestScore: 0, terms: {},
+                                          sections: 0 };
         groups.push(group);
       }
-      // Hits come best first. The best section counts in full, the others a little: an
-      // article that answers in one place beats one that mentions the words everywhere.
-      group.score += hit.score * (group.score ? 0.3 : 1);
+      // Hits come best first. The best section counts in full, the second a little, the
+      // rest not: an article that answers in one place beats one that mentions the words everywhere.
+      if (group.sections < SECTION_SHARES.length) group.score += hit.score * SECTION_SHARES[group.sections];
+      group.sections++;
       if (hit.score > group.bestScore) { group.best = section; group.bestScore = hit.score; }
       Object.keys(hit.matchData.metadata).forEach(function (t) { group.terms[t] = true; });
     });
@@ -167,7 +211,9 @@
       var covered = perWord.filter(function (terms, i) {
         return (!words[i].stop || words[i].typing) && matched.some(function (t) { return terms[t]; });
       }).length;
-      g.score *= covered / counted;
+      // And the page's role (navigation, glossary...: nightdesk/search/roles.py) weighs in.
+      var row = store.articles[g.article];
+      g.score *= covered / counted * (row.length > 4 ? row[4] : 1);
     });
     groups.sort(function (a, b) { return b.score - a.score; });
     var results = groups.slice(0, MAX_RESULTS).map(function (g) {
@@ -184,42 +230,31 @@
     return { results: results, words: words, searchable: true };
   };
 
-  // --- "Did you mean": nearest words the articles actually use ----------------------
-  Engine.prototype.vocabulary = function () {
-    if (this._vocabulary) return this._vocabulary;
-    var p = this.pipeline, counts = {};
-    var texts = [];
-    this.store.articles.forEach(function (a) { texts.push(a[1], a[2]); });
-    this.store.sections.forEach(function (s) { texts.push(s[2]); });
-    var index = this.index;
-    texts.forEach(function (text) {
-      p.normalizeText(text).split(" ").forEach(function (raw) {
-        var word = p.normalizeWord(raw);
-        if (word.length >= 3 && /^\p{L}+$/u.test(word) && p.stem(word) in index.invertedIndex) {
-          counts[word] = (counts[word] || 0) + 1;
-        }
-      });
-    });
-    return (this._vocabulary = counts);
-  };
-
+  // --- "Did you mean" ----------------------------------------------------------------
+  // "Did you mean": every word the index does not know, replaced by the word as the
+  // articles write it fewest typos away (one, two from 8 letters), in the most sections on a tie.
   Engine.prototype.suggest = function (query) {
-    var words = this.parse(query), vocabulary = this.vocabulary(), changed = false;
-    var fixed = words.map(function (w) {
-      if (w.stop || vocabulary[w.word]) return w.word;
-      var limit = w.word.length > 4 ? 2 : 1, best = null, bestDistance = limit + 1, bestCount = 0;
-      Object.keys(vocabulary).forEach(function (candidate) {
-        if (Math.abs(candidate.length - w.word.length) > Math.min(limit, bestDistance)) return;
-        var d = editDistance(w.word, candidate, limit), count = vocabulary[candidate];
-        if (d < bestDistance || (d === bestDistance && d <= limit && count > bestCount)) {
-          best = candidate; bestDistance = d; bestCount = count;
+    var self = this, known = this.index.invertedIndex, counts = this.index.nightdeskTermDocuments || [];
+    var byLength = this.wordsByLength(), changed = false;
+    var fixed = this.parse(query).map(function (w) {
+      if (w.stop || w.word.length < 3 || w.stem in known || w.word in known) return w.word;
+      var limit = Math.max(1, typoLimit(w.word)), best = null, bestDistance = limit + 1, bestCount = -1;
+      for (var length = w.word.length - limit; length <= w.word.length + limit; length++) {
+        var list = byLength[length] || [];
+        for (var i = 0; i < list.length; i += 2) {
+          var candidate = list[i], count = counts[list[i + 1]];
+          if (candidate.length < 3 || !/^\p{L}+$/u.test(candidate)) continue;
+          var d = editDistance(w.word, candidate, limit);
+          if (d < bestDistance || (d === bestDistance && d <= limit && count > bestCount)) {
+            best = candidate; bestDistance = d; bestCount = count;
+          }
         }
-      });
+      }
       if (best) { changed = true; return best; }
       return w.word;
     });
     var suggestion = fixed.join(" ");
-    return changed && this.query(suggestion).results.length ? suggestion : "";
+    return changed && self.query(suggestion).results.length ? suggestion : "";
   };
 
   // Optimal-string-alignment distance (a swap counts as one typo), stopping past `limit`.

@@ -16,6 +16,7 @@ from lunr.index import Index
 
 from nightdesk.search.packing import base36, pack
 from nightdesk.search.pipeline import ENGLISH, Language, normalize_text
+from nightdesk.search.roles import DEFAULT_ROLE_WEIGHTS, page_role
 from nightdesk.search.sections import Section
 
 # Field order is boost order: a word in the title says more than one in the body.
@@ -30,6 +31,7 @@ class SearchArticle:
     keywords: list[str] = field(default_factory=list)
     task: str = ""  # primary task id, "" for none
     sections: list[Section] = field(default_factory=list)  # from sections.split_sections()
+    role: str = ""  # roles.page_role(); "" to work it out from the sections
 
 
 @dataclass
@@ -50,11 +52,22 @@ class SearchBundle:
     language: Language = ENGLISH  # with the compounds split for this index
 
 
-def section_documents(articles: list[SearchArticle]) -> tuple[list[dict], list[list], list[list]]:
-    """One lunr document per section, plus the store's article and section rows."""
+def section_documents(articles: list[SearchArticle], role_weights: dict[str, float] | None = None,
+                      ) -> tuple[list[dict], list[list], list[list]]:
+    """One lunr document per section, plus the store's article and section rows.
+
+    An article row is [url, title, summary, task id, weight]: search.js multiplies the
+    article's score by its page role's weight (roles.py). Weight 0: not indexed at all.
+    """
+    weights = {**DEFAULT_ROLE_WEIGHTS, **(role_weights or {})}
     documents, store_articles, store_sections = [], [], []
-    for article_number, article in enumerate(articles):
-        store_articles.append([article.url, article.title, article.summary, article.task])
+    for article in articles:
+        weight = weights.get(article.role or page_role(article.sections or []), 1)
+        weight = int(weight) if weight == int(weight) else weight  # 1, not 1.0, in the store
+        if weight <= 0:
+            continue
+        article_number = len(store_articles)
+        store_articles.append([article.url, article.title, article.summary, article.task, weight])
         sections = article.sections or [Section(anchor="", heading="", level=1)]
         for position, section in enumerate(sections):
             top = position == 0
@@ -79,10 +92,11 @@ def build_search(
     boosts: dict[str, float] | None = None,
     contact_url: str = "",
     language: Language = ENGLISH,
+    role_weights: dict[str, float] | None = None,
 ) -> SearchBundle:
     """Index every section of every article; the store keeps what results display. In `language`, with
     compound words split against the articles' own words (pipeline.Language.with_compounds)."""
-    documents, store_articles, store_sections = section_documents(articles)
+    documents, store_articles, store_sections = section_documents(articles, role_weights)
     language = language.with_compounds(text for d in documents for key, text in d.items() if key != "r")
     builder = new_builder(boosts, language)
     for document in documents:
@@ -97,8 +111,33 @@ def build_search(
         "language": language.code,
     }
     packed = pack(builder, [d["r"] for d in documents])
+    packed["forms"] = word_forms(documents, packed["terms"], language)
     return SearchBundle(index=packed, store=store, documents=documents, lunr_index=lunr_index, lunr_builder=builder,
                         language=language)
+
+
+def word_forms(documents: list[dict], terms: list[str], language: Language = ENGLISH) -> list[str]:
+    """Per index term, the words as written that became it: "|ation|e" for "authoris".
+
+    Each form is written as what follows the term ("" for the term itself), or whole
+    after "=" when it does not start with the term. Typos are matched against these
+    words (query.py typo_terms), so a slip near the end of a long word ("authorisaton")
+    still finds "authorisation", which its stem cannot; "did you mean" offers them.
+    """
+    number = {term: i for i, term in enumerate(terms)}
+    forms: list[set[str]] = [set() for _ in terms]
+    for document in documents:
+        for name, text in document.items():
+            if name == "r":
+                continue
+            for raw in text.split(" "):
+                word = language.normalize_word(raw)
+                if word and not language.is_stop_word(word):
+                    term = language.stem(word)
+                    if term in number:
+                        forms[number[term]].add(word)
+    return ["|".join(sorted(w[len(term):] if w.startswith(term) else "=" + w for w in words))
+            for term, words in zip(terms, forms)]
 
 
 def new_builder(boosts: dict[str, float] | None = None, language: Language = ENGLISH) -> Builder:

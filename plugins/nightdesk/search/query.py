@@ -1,9 +1,9 @@
 """The browser's search, in Python: a port of assets/search.js's query expansion and ranking.
 
 Tools that must answer "would a reader find this now?" (`nightdesk gaps`) run the very
-search readers run: the same lunr clauses per word (exact stem, prefix, one typo on the
-stem and as typed), the same synonyms, grouping by article and word-share factor, over
-the index the site ships (unpacking.py). tests/search/test_query_parity.py checks in
+search readers run: the same lunr clauses per word (exact stem, prefix, typos against
+the words as written), the same synonyms, grouping by article, page-role weights and
+word-share factor, over the index the site ships (unpacking.py). tests/search/test_query_parity.py checks in
 Chromium that both give the same top results for every query in queries.yml.
 Keep this file in step with search.js.
 """
@@ -23,6 +23,10 @@ from nightdesk.search.unpacking import INDEX_FILE, STORE_FILE, js_round3, read_s
 
 MAX_RESULTS = 50
 SHORT_PREFIX_FIELDS = ["title", "keywords", "headings"]
+TYPO_BOOST = 2
+# What an article's best, second-best... matching section add to its score. Bounded, so
+# a long page that mentions the words in every section cannot outrank the one that answers.
+SECTION_SHARES = (1, 0.3)
 
 
 @dataclass(frozen=True)
@@ -59,14 +63,17 @@ def parse(query: str, language: Language = ENGLISH) -> list[Word]:
             for i, w in enumerate(words)]
 
 
+def typo_limit(word: str) -> int:
+    """Typos forgiven in a word: none under 4 letters, one up to 7, two from 8."""
+    return 2 if len(word) >= 8 else 1 if len(word) >= 4 else 0
+
+
 def clauses_for(w: Word) -> list[dict]:
-    """lunr clauses for one word, as search.js's clausesFor()."""
+    """lunr clauses for one word, as search.js's clausesFor() (typos: SearchEngine.typo_terms)."""
     variants = [w.stem] if w.word == w.stem else [w.stem, w.word]
     clauses = []
     if not w.stop:
         clauses.append({"term": w.stem, "boost": 10})
-        if len(w.word) >= 4:
-            clauses += [{"term": v, "edit_distance": 1, "boost": 2} for v in variants]
     if (w.typing and len(w.word) >= 2) or (not w.stop and len(w.word) >= 3):
         for v in variants:
             if v == w.word or not w.word.startswith(v):  # a stem that starts the word would widen the prefix
@@ -85,6 +92,8 @@ class SearchEngine:
         self.tasks = {t[0]: {"id": t[0], "title": t[1], "url": t[2], "description": t[3]} for t in store["tasks"]}
         self._vocabulary: dict[str, int] | None = None
         self._spellings: dict[str, str] | None = None
+        self._words_by_length: dict[int, list[tuple[str, str]]] | None = None
+        self._typos: dict[str, list[str]] = {}
 
     @classmethod
     def from_site(cls, site_dir: Path) -> "SearchEngine":
@@ -102,14 +111,43 @@ class SearchEngine:
                     break
         return found
 
+    # --- Typos, matched against the words as written (index.word_forms) ---------------
+    def words_by_length(self) -> dict[int, list[tuple[str, int]]]:
+        """Every word the articles use, as written, with its index term's number; by length."""
+        if self._words_by_length is None:
+            found: dict[int, list[tuple[str, int]]] = {}
+            for number, (term, forms) in enumerate(zip(self.index.nightdesk_terms, self.index.nightdesk_forms)):
+                for form in forms.split("|"):
+                    word = form[1:] if form.startswith("=") else term + form
+                    found.setdefault(len(word), []).append((word, number))
+            self._words_by_length = found
+        return self._words_by_length
+
+    def typo_terms(self, w: Word) -> list[str]:
+        """Index terms of the words one typo away (two from 8 letters) from a word the
+        index does not know. A word it knows is taken as meant: guessing would only add noise."""
+        limit = typo_limit(w.word)
+        if w.stop or not limit or w.stem in self.index.inverted_index or w.word in self.index.inverted_index:
+            return []
+        if w.word not in self._typos:
+            found, terms = set(), self.index.nightdesk_terms
+            for length in range(len(w.word) - limit, len(w.word) + limit + 1):
+                for candidate, number in self.words_by_length().get(length, ()):
+                    term = terms[number]
+                    # A first typo rarely hits both of the first two letters: cheap filter first.
+                    if (candidate[0] == w.word[0] or candidate[1:2] == w.word[1:2]) and term not in found \
+                            and edit_distance(w.word, candidate, limit) <= limit:
+                        found.add(term)
+            self._typos[w.word] = sorted(found)
+        return self._typos[w.word]
+
     def terms_per_word(self, words: list[Word], expansions) -> list[set[str]]:
         per_word = []
         for i, w in enumerate(words):
-            found = set()
+            found = set(self.typo_terms(w))
             for c in clauses_for(w):
                 term = c["term"] + "*" if c.get("wildcard") else c["term"]
-                wanted = TokenSet.from_fuzzy_string(term, c["edit_distance"]) if c.get("edit_distance") \
-                    else TokenSet.from_string(term)
+                wanted = TokenSet.from_string(term)
                 found.update(self.index.token_set.intersect(wanted).to_list())
             for terms, covered in expansions:
                 if i in covered:
@@ -121,8 +159,10 @@ class SearchEngine:
         query = self.index.create_query()
         for w in words:
             for c in clauses_for(w):
-                query.term(c["term"], use_pipeline=False, boost=c["boost"], edit_distance=c.get("edit_distance", 0),
+                query.term(c["term"], use_pipeline=False, boost=c["boost"],
                            wildcard=c.get("wildcard", Query.WILDCARD_NONE), fields=c.get("fields") or self.index.fields)
+            for term in self.typo_terms(w):
+                query.term(term, use_pipeline=False, boost=TYPO_BOOST, fields=self.index.fields)
         for terms, _ in expansions:
             for term in terms:
                 query.term(term, use_pipeline=False, boost=6, fields=self.index.fields)
@@ -139,9 +179,11 @@ class SearchEngine:
             group = groups.get(section[0])
             if group is None:
                 group = groups[section[0]] = {"article": section[0], "score": 0, "best": section, "best_score": 0,
-                                              "terms": {}}
-            # The best section counts in full, the others a little (see search.js).
-            group["score"] += hit["score"] * (0.3 if group["score"] else 1)
+                                              "terms": {}, "sections": 0}
+            # The best section counts in full, the second a little, the rest not (see search.js).
+            if group["sections"] < len(SECTION_SHARES):
+                group["score"] += hit["score"] * SECTION_SHARES[group["sections"]]
+            group["sections"] += 1
             if hit["score"] > group["best_score"]:
                 group["best"], group["best_score"] = section, hit["score"]
             group["terms"].update(dict.fromkeys(hit["match_data"].metadata))
@@ -150,12 +192,12 @@ class SearchEngine:
         counted = len(counted_words) or 1
         for group in groups.values():
             covered = sum(1 for i in counted_words if any(t in per_word[i] for t in group["terms"]))
-            group["score"] *= covered / counted
+            group["score"] *= covered / counted * article_weight(self.store["articles"][group["article"]])
         ranked = sorted(groups.values(), key=lambda g: g["score"], reverse=True)[:MAX_RESULTS]
         return Outcome([self._result(g) for g in ranked], words, True)
 
     def _result(self, group: dict) -> Result:
-        url, title, summary, task_id = self.store["articles"][group["article"]]
+        url, title, summary, task_id = self.store["articles"][group["article"]][:4]
         anchor = group["best"][1]
         task = self.tasks.get(task_id)
         return Result(url=url + (f"#{anchor}" if anchor else ""), title=title, summary=summary,
@@ -201,26 +243,35 @@ class SearchEngine:
         return found
 
     def nearest_word(self, word: str) -> str:
-        """The vocabulary word one or two typos away (more for longer words), "" for none."""
-        vocabulary = self.vocabulary()
-        limit = 2 if len(word) > 4 else 1
-        best, best_distance, best_count = "", limit + 1, 0
-        for candidate, count in vocabulary.items():
-            if abs(len(candidate) - len(word)) > min(limit, best_distance):
-                continue
-            d = edit_distance(word, candidate, limit)
-            if d < best_distance or (d == best_distance and d <= limit and count > best_count):
-                best, best_distance, best_count = candidate, d, count
+        """The word as the articles write it, fewest typos away (one, two from 8 letters),
+        in the most sections on a tie; "" for none."""
+        limit = max(1, typo_limit(word))
+        best, best_distance, best_count = "", limit + 1, -1
+        counts = self.index.nightdesk_term_documents
+        for length in range(len(word) - limit, len(word) + limit + 1):
+            for candidate, number in self.words_by_length().get(length, ()):
+                if len(candidate) < 3 or not candidate.isalpha():
+                    continue
+                d = edit_distance(word, candidate, limit)
+                if d < best_distance or (d == best_distance and d <= limit and counts[number] > best_count):
+                    best, best_distance, best_count = candidate, d, counts[number]
         return best
 
     def suggest(self, text: str) -> str:
-        vocabulary, changed, fixed = self.vocabulary(), False, []
+        """"Did you mean": every word the index does not know, replaced by its nearest word."""
+        changed, fixed, known = False, [], self.index.inverted_index
         for w in parse(text, self.language):
-            nearest = "" if w.stop or w.word in vocabulary else self.nearest_word(w.word)
+            nearest = "" if w.stop or len(w.word) < 3 or w.stem in known or w.word in known \
+                else self.nearest_word(w.word)
             changed = changed or bool(nearest)
             fixed.append(nearest or w.word)
         suggestion = " ".join(fixed)
         return suggestion if changed and self.search(suggestion) else ""
+
+
+def article_weight(row: list) -> float:
+    """The page role's weight (roles.py) stored with the article; 1 in older stores."""
+    return row[4] if len(row) > 4 else 1
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:

@@ -27,10 +27,15 @@ class Section:
     level: int  # 2 or 3; 1 for the top of the article
     parent: str = ""  # the h2 heading above an h3, so "Steps" under "Refund by card" reads right
     text_parts: list[str] = field(default_factory=list)
+    link_parts: list[str] = field(default_factory=list)  # the text inside links (page roles, roles.py)
 
     @property
     def text(self) -> str:
         return " ".join("".join(self.text_parts).split())
+
+    @property
+    def link_text(self) -> str:
+        return " ".join(" ".join(self.link_parts).split())
 
 
 class _SectionParser(HTMLParser):
@@ -42,6 +47,7 @@ class _SectionParser(HTMLParser):
         self._heading: list[str] | None = None  # collecting a split heading's text
         self._heading_tag = ""
         self._last_h2 = ""
+        self._link_depth = 0
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
@@ -57,6 +63,8 @@ class _SectionParser(HTMLParser):
             self._heading, self._heading_tag = [], tag
         elif tag == "h1":
             self._heading, self._heading_tag = [], tag  # the title: indexed as its own field
+        if tag == "a" and attributes.get("href"):
+            self._link_depth += 1
         if tag in _BLOCKS:
             self._add(" ")
 
@@ -66,6 +74,8 @@ class _SectionParser(HTMLParser):
                 self._skip_stack.pop()
                 self._skip_depth -= 1
             return
+        if tag == "a" and self._link_depth:
+            self._link_depth -= 1
         if self._heading is not None and tag == self._heading_tag:
             text = " ".join("".join(self._heading).split())
             if tag != "h1":
@@ -85,6 +95,8 @@ class _SectionParser(HTMLParser):
             self._heading.append(text)
         else:
             self.sections[-1].text_parts.append(text)
+            if self._link_depth:
+                self.sections[-1].link_parts.append(text)
 
 
 def split_sections(html: str) -> list[Section]:

@@ -80,10 +80,16 @@ def unpack(packed: dict) -> Index:
             elements += [term, js_round3(score * boost)]
         field_vectors[f"{fields[field_number]}/{ref}"] = Vector(elements)
 
-    return Index(
+    index = Index(
         inverted_index=inverted_index,
         field_vectors=field_vectors,
         token_set=TokenSet.from_list(sorted(terms)),
         fields=fields,
         pipeline=Pipeline.load(packed["pipeline"]),
     )
+    # For typos and "did you mean" (query.py): the words as written, and how many
+    # section fields hold each term.
+    index.nightdesk_terms = terms
+    index.nightdesk_forms = packed.get("forms") or [""] * len(terms)
+    index.nightdesk_term_documents = documents_with_term
+    return index

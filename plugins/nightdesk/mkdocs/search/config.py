@@ -21,6 +21,16 @@ class FieldBoosts(base.Config):
     body = c.Type((int, float), default=1)  # the section's text
 
 
+class RoleWeights(base.Config):
+    """How much an article counts in results, by what the page is for (nightdesk.search.roles).
+
+    0 leaves such pages out of search entirely; 1 ranks them like any article.
+    """
+
+    navigation = c.Type((int, float), default=0.15)  # lists of links, "page has moved" stubs, empty index pages
+    glossary = c.Type((int, float), default=0.5)  # many headings with a line or two under each
+
+
 class SearchConfig(base.Config):
     # Turn search off (the header box, the index and the search page).
     enabled = c.Type(bool, default=True)
@@ -35,6 +45,11 @@ class SearchConfig(base.Config):
 
     # Field boosts for ranking; see FieldBoosts.
     boosts = c.SubConfig(FieldBoosts)
+
+    # Page roles: weights for navigation-like and glossary-like pages; see RoleWeights.
+    # Pages with `search: exclude`, `noindex: true` or `nosearch: true` in their front
+    # matter are never indexed.
+    role_weights = c.SubConfig(RoleWeights)
 
     # Page generated for shareable searches (search.html?q=...); skipped when the docs
     # already have a page at this path.

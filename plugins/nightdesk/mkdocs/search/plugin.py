@@ -32,6 +32,7 @@ from nightdesk.mkdocs.page_extras import use_theme
 from nightdesk.mkdocs.site import publish_assets, site_for
 from nightdesk.search.index import SearchArticle, SearchTask, as_script, build_search
 from nightdesk.search.pipeline import browser_language_script, language_for
+from nightdesk.search.roles import excluded_by_front_matter
 from nightdesk.search.sections import split_sections
 from nightdesk.search.synonyms import Synonyms, load_synonyms
 
@@ -126,7 +127,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if not self.config.enabled:
             return None
         src = page.file.src_uri
-        if src == self.config.search_page:
+        if src == self.config.search_page or excluded_by_front_matter(page.meta):
             return html
         article = self._describe(page, config)
         if article:
@@ -143,7 +144,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         language = language_for(site_language(config))
         bundle = build_search(
             self.articles, tasks, synonyms=self.synonyms.for_browser(language),
-            boosts=dict(self.config.boosts), contact_url=self.config.contact_url or "", language=language)
+            boosts=dict(self.config.boosts), contact_url=self.config.contact_url or "", language=language,
+            role_weights=dict(self.config.role_weights))
         out = Path(config.site_dir) / ASSET_DIR
         out.mkdir(parents=True, exist_ok=True)
         (out / "search-index.js").write_text(as_script("__nightdeskIndex", bundle.index), encoding="utf-8")
