@@ -77,3 +77,27 @@ def test_the_search_page_reports_at_once_and_enter_adds_nothing(browser, site_wi
     page.wait_for_timeout(2000)  # past the settle time too
     assert len(searches()) == 1
     page.context.close()
+
+
+def test_no_good_match_shows_support_first_then_partial_matches_and_records_it(
+        browser, site_with_endpoint, serve_dir, collector):
+    Collector.records.clear()
+    page = new_page(browser, service_workers="block")
+    page.goto(serve_dir(site_with_endpoint) + "search.html?q=xyzzy%20plumbing%20refund")  # 1 word of 3 matches
+    root = page.locator("[data-nd-search-page]")
+    expect(root.locator(".nd-search__empty")).to_contain_text("No good match")
+    expect(root.locator(".nd-search__support")).to_be_visible()
+    expect(root.locator("[role=option]").first).to_contain_text("Refund a customer")
+    # The support box comes first, the partial matches under it.
+    assert page.evaluate("""() => {
+      const support = document.querySelector('[data-nd-search-page] .nd-search__support');
+      const list = document.querySelector('[data-nd-search-page] [role=listbox]');
+      return !!(support.compareDocumentPosition(list) & Node.DOCUMENT_POSITION_FOLLOWING);
+    }""")
+    assert wait_for(page, lambda: len(searches()) == 1)
+    assert (searches()[0]["query"], searches()[0]["results"]) == ("xyzzy plumbing refund", 0)
+    api = page.evaluate("q => window.nightdesk.search(q).then(r => [r.length > 0, r.noGoodMatch === true])",
+                        "xyzzy plumbing refund")
+    assert api == [True, True]
+    assert page.evaluate("window.nightdesk.search('refund a customer').then(r => r.noGoodMatch)") is None
+    page.context.close()

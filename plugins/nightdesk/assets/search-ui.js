@@ -4,7 +4,9 @@
  * role=listbox of links with role=option). Results update on every
  * keystroke; "/" focuses the box. Ranking lives in search.js (window.nightdesk).
  * No results: the support box (support.js) under the list, and one "search" record for
- * the support team (feedback.js) once the reader has stopped typing.
+ * the support team (feedback.js) once the reader has stopped typing. "No good match" (the
+ * best article holds fewer than half of the reader's words): the same, with the best
+ * partial matches listed under the support box.
  */
 (function () {
   "use strict";
@@ -73,8 +75,8 @@
       if (self.query !== query) return;  // a newer keystroke won
       var found = engine.query(query);
       // One letter, or only words like "how do i": wait for more rather than say "no results".
-      self.render(found.searchable ? engine : null, found.results, query);
-      self.failed = found.searchable && !found.results.length;
+      self.render(found.searchable ? engine : null, found.results, query, found.good);
+      self.failed = found.searchable && !found.good;
       if (!self.failed) return;
       if (settled === true) reportFailed(query);
       else self.settleTimer = setTimeout(function () { reportFailed(query); }, SETTLED_MS);
@@ -83,7 +85,7 @@
     });
   };
 
-  SearchBox.prototype.render = function (engine, results, query) {
+  SearchBox.prototype.render = function (engine, results, query, good) {
     this.active = -1;
     this.input.removeAttribute("aria-activedescendant");
     if (!engine) {
@@ -96,20 +98,32 @@
       return;
     }
     var html = [], limit = this.inline ? PAGE_LIMIT : DROPDOWN_LIMIT, id = this.listbox.id;
+    var weak = results.length > 0 && !good;  // "No good match": partial matches under the support box
+    if (weak) {
+      var suggestion = engine.suggest(query);
+      if (suggestion) html.push(suggestOption(id, suggestion));
+    }
     results.slice(0, limit).forEach(function (r, i) { html.push(resultOption(engine, r, id + "-" + i)); });
     if (!this.inline && results.length > limit) {
       html.push(option(id + "-all", searchPageUrl(query), '<span class="nd-search__more">' +
         esc(t("search.see_all", { count: results.length })) + "</span>"));
     }
-    var support = !results.length && nd.support ? nd.support.render(this.support, { query: query.trim() }) : null;
+    var support = !good && nd.support ? nd.support.render(this.support, { query: query.trim() }) : null;
     this.support.hidden = !support;
+    // The support box goes above partial matches, below the options of an empty search.
+    if (weak) this.panel.insertBefore(this.support, this.listbox);
+    else this.panel.appendChild(this.support);
     if (!results.length) html.push(zeroResults(engine, query, id));
     this.listbox.innerHTML = html.join("");
     this.options = Array.prototype.slice.call(this.listbox.querySelectorAll('[role="option"]'));
-    this.status.textContent = results.length ? t("search.found", { count: results.length })
-      : t("search.no_match", { query: query.trim() });
-    this.empty.textContent = results.length ? "" : t("search.no_match_try", { query: query.trim() });
+    var shown = query.trim();
+    this.status.textContent = weak ? t("search.no_good_match", { query: shown })
+      : results.length ? t("search.found", { count: results.length })
+      : t("search.no_match", { query: shown });
+    this.empty.textContent = weak ? t("search.no_good_match_below", { query: shown })
+      : results.length ? "" : t("search.no_match_try", { query: shown });
     this.root.classList.toggle("nd-search--empty", !results.length);
+    this.root.classList.toggle("nd-search--weak", weak);
     this.open();
   };
 
@@ -175,14 +189,16 @@
     return option(id, r.url, inner);
   }
 
+  function suggestOption(id, suggestion) {
+    return option(id + "-suggest", searchPageUrl(suggestion),
+      tHtml("search.did_you_mean", { suggestion: '<strong class="nd-search__suggestion">' + esc(suggestion) + "</strong>" }));
+  }
+
   // No match: "did you mean", every task, and a way to reach a person.
   function zeroResults(engine, query, id) {
     var html = [];
     var suggestion = engine.suggest(query);
-    if (suggestion) {
-      html.push(option(id + "-suggest", searchPageUrl(suggestion),
-        tHtml("search.did_you_mean", { suggestion: '<strong class="nd-search__suggestion">' + esc(suggestion) + "</strong>" })));
-    }
+    if (suggestion) html.push(suggestOption(id, suggestion));
     Object.keys(engine.tasks).forEach(function (key, i) {
       var t = engine.tasks[key];
       html.push(option(id + "-task-" + i, t.url, '<span class="nd-search__title">' + esc(t.title) + "</span>" +

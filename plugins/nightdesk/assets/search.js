@@ -16,6 +16,7 @@
   var MAX_RESULTS = 50;
   var SHORT_PREFIX_FIELDS = ["title", "keywords", "headings"];
   var TYPO_BOOST = 2;
+  var TYPO_SHARE = 0.5;  // a word found only through a typo counts half a word (coverage and "good match")
   // What an article's best and second-best matching sections add to its score. Bounded, so
   // a long page that mentions the words in every section cannot outrank the one that answers.
   var SECTION_SHARES = [1, 0.3];
@@ -147,20 +148,27 @@
     return (cache[w.word] = Object.keys(found).sort());
   };
 
-  // Index terms each word can match, to count how many of the user's words an article has.
+  // Per query word: {found: index terms it matches as typed, by prefix or synonym,
+  // typos: terms only typos reach}, to count how many of the reader's words an article has.
   Engine.prototype.termsPerWord = function (words, expansions) {
     var tokenSet = this.index.tokenSet, self = this;
     return words.map(function (w, i) {
-      var found = {};
-      self.typoTerms(w).forEach(function (t) { found[t] = true; });
+      var found = {}, typos = {};
       clausesFor(w).forEach(function (c) {
         var term = c.wildcard ? c.term + "*" : c.term;
         tokenSet.intersect(lunr.TokenSet.fromString(term)).toArray().forEach(function (t) { found[t] = true; });
       });
       expansions.forEach(function (e) { if (e.words.indexOf(i) >= 0) e.terms.forEach(function (t) { found[t] = true; }); });
-      return found;
+      self.typoTerms(w).forEach(function (t) { if (!found[t]) typos[t] = true; });
+      return { found: found, typos: typos };
     });
   };
+
+  // 1 when the article has the word (as typed, by prefix or synonym), TYPO_SHARE through a typo only.
+  function wordShare(wordTerms, articleTerms) {
+    if (articleTerms.some(function (t) { return wordTerms.found[t]; })) return 1;
+    return articleTerms.some(function (t) { return wordTerms.typos[t]; }) ? TYPO_SHARE : 0;
+  }
 
   Engine.prototype.lunrQuery = function (words, expansions) {
     var self = this;
@@ -205,17 +213,21 @@
     });
     // Articles holding more of the user's words come first (a "coordination" factor).
     var perWord = this.termsPerWord(words, expansions);
-    var counted = perWord.filter(function (terms, i) { return !words[i].stop || words[i].typing; }).length || 1;
+    var countedWords = [];
+    words.forEach(function (w, i) { if (!w.stop || w.typing) countedWords.push(i); });
+    var counted = countedWords.length || 1;
     groups.forEach(function (g) {
       var matched = Object.keys(g.terms);
-      var covered = perWord.filter(function (terms, i) {
-        return (!words[i].stop || words[i].typing) && matched.some(function (t) { return terms[t]; });
-      }).length;
+      g.covered = 0;
+      countedWords.forEach(function (i) { g.covered += wordShare(perWord[i], matched); });
       // And the page's role (navigation, glossary...: nightdesk/search/roles.py) weighs in.
       var row = store.articles[g.article];
-      g.score *= covered / counted * (row.length > 4 ? row[4] : 1);
+      g.score *= g.covered / counted * (row.length > 4 ? row[4] : 1);
     });
     groups.sort(function (a, b) { return b.score - a.score; });
+    // Honest answers: when even the best article holds fewer than half of the reader's
+    // words, say "No good match" rather than present it as the answer.
+    var good = groups.length > 0 && groups[0].covered * 2 >= counted;
     var results = groups.slice(0, MAX_RESULTS).map(function (g) {
       var a = store.articles[g.article], task = tasks[a[3]];
       var anchor = g.best[1];
@@ -227,7 +239,7 @@
         terms: Object.keys(g.terms)
       };
     });
-    return { results: results, words: words, searchable: true };
+    return { results: results, words: words, searchable: true, good: good };
   };
 
   // --- "Did you mean" ----------------------------------------------------------------
@@ -254,7 +266,7 @@
       return w.word;
     });
     var suggestion = fixed.join(" ");
-    return changed && self.query(suggestion).results.length ? suggestion : "";
+    return changed && self.query(suggestion).good ? suggestion : "";
   };
 
   // Optimal-string-alignment distance (a swap counts as one typo), stopping past `limit`.
@@ -302,10 +314,14 @@
   window.nightdesk.escapeHtml = escapeHtml;
   window.nightdesk.search = function (query) {
     return load().then(function (engine) {
-      return engine.query(query).results.map(function (r) {
+      var found = engine.query(query);
+      var results = found.results.map(function (r) {
         return { url: r.url, title: r.title, summary: r.summary, task: r.task,
                  section: r.section, taskUrl: r.taskUrl, score: r.score };
       });
+      // Fewer than half of the reader's words in even the best article: partial matches only.
+      if (found.searchable && !found.good) results.noGoodMatch = true;
+      return results;
     });
   };
 })();

@@ -3,7 +3,7 @@
 Records are what assets/feedback.js POSTs (see README.md, "After hours"), as
 JSON lines or a CSV export with a header row. Failed searches are re-run through the
 site's own search (nightdesk.search.query, the browser's search in Python), so
-"now answered" means a reader typing it today gets results.
+"now answered" means a reader typing it today gets a good match (not "No good match").
 """
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ YAML_WORDS = {"yes", "no", "y", "n", "true", "false", "on", "off", "null"}  # YA
 class FailedSearch:
     query: str  # normalised: lower case, single spaces
     count: int
-    answered: bool  # the current site finds something for it
+    answered: bool  # the current site finds a good match for it
     top: list[dict] = field(default_factory=list)  # [{title, url}] best first, up to 3
     did_you_mean: str = ""
 
@@ -144,7 +144,7 @@ def failed_searches(records: list[dict], engine: SearchEngine) -> list[FailedSea
     counts.pop("", None)
     found = []
     for query, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        results = engine.search(query)
+        results = engine.answers(query)  # "No good match" is not an answer
         found.append(FailedSearch(query, count, bool(results), [{"title": r.title, "url": r.url} for r in results[:3]],
                                   "" if results else engine.suggest(query)))
     return found
@@ -190,7 +190,9 @@ def suggest_synonyms(searches: list[FailedSearch], engine: SearchEngine) -> list
 def _via_did_you_mean(search: FailedSearch, engine: SearchEngine):
     if not search.did_you_mean:
         return None
-    results = engine.search(search.did_you_mean)
+    results = engine.answers(search.did_you_mean)
+    if not results:
+        return None
     changed = [fixed for typed, fixed in zip(search.query.split(), search.did_you_mean.split()) if typed != fixed]
     word = _article_word(engine, results[0]) or (changed[0] if changed else "")
     return (word, results[0].title, f'"did you mean {search.did_you_mean}" finds it') if word else None
@@ -202,7 +204,7 @@ def _via_similar_search(search: FailedSearch, answered: list[FailedSearch], engi
     for other in answered:
         theirs = set(other.query.split())
         if mine & theirs and len(mine ^ theirs) <= 2:
-            results = engine.search(other.query)
+            results = engine.answers(other.query)
             word = _article_word(engine, results[0])
             if word:
                 return word, results[0].title, f'"{other.query}" finds it'

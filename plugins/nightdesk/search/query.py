@@ -24,6 +24,7 @@ from nightdesk.search.unpacking import INDEX_FILE, STORE_FILE, js_round3, read_s
 MAX_RESULTS = 50
 SHORT_PREFIX_FIELDS = ["title", "keywords", "headings"]
 TYPO_BOOST = 2
+TYPO_SHARE = 0.5  # a word found only through a typo counts half a word (coverage and "good match")
 # What an article's best, second-best... matching section add to its score. Bounded, so
 # a long page that mentions the words in every section cannot outrank the one that answers.
 SECTION_SHARES = (1, 0.3)
@@ -54,6 +55,7 @@ class Outcome:
     results: list[Result]
     words: list[Word]
     searchable: bool  # False for "" or only words like "how do i"
+    good: bool = False  # the best result holds at least half of the reader's words ("No good match" if not)
 
 
 def parse(query: str, language: Language = ENGLISH) -> list[Word]:
@@ -141,18 +143,18 @@ class SearchEngine:
             self._typos[w.word] = sorted(found)
         return self._typos[w.word]
 
-    def terms_per_word(self, words: list[Word], expansions) -> list[set[str]]:
+    def terms_per_word(self, words: list[Word], expansions) -> list[tuple[set[str], set[str]]]:
+        """Per query word: (index terms it matches as typed, by prefix or synonym; terms only typos reach)."""
         per_word = []
         for i, w in enumerate(words):
-            found = set(self.typo_terms(w))
+            found = set()
             for c in clauses_for(w):
                 term = c["term"] + "*" if c.get("wildcard") else c["term"]
-                wanted = TokenSet.from_string(term)
-                found.update(self.index.token_set.intersect(wanted).to_list())
+                found.update(self.index.token_set.intersect(TokenSet.from_string(term)).to_list())
             for terms, covered in expansions:
                 if i in covered:
                     found.update(terms)
-            per_word.append(found)
+            per_word.append((found, set(self.typo_terms(w)) - found))
         return per_word
 
     def _lunr_query(self, words: list[Word], expansions) -> Query:
@@ -191,10 +193,13 @@ class SearchEngine:
         counted_words = [i for i, w in enumerate(words) if not w.stop or w.typing]
         counted = len(counted_words) or 1
         for group in groups.values():
-            covered = sum(1 for i in counted_words if any(t in per_word[i] for t in group["terms"]))
-            group["score"] *= covered / counted * article_weight(self.store["articles"][group["article"]])
+            group["covered"] = sum(word_share(per_word[i], group["terms"]) for i in counted_words)
+            group["score"] *= group["covered"] / counted * article_weight(self.store["articles"][group["article"]])
         ranked = sorted(groups.values(), key=lambda g: g["score"], reverse=True)[:MAX_RESULTS]
-        return Outcome([self._result(g) for g in ranked], words, True)
+        # Honest answers: when even the best article holds fewer than half of the reader's
+        # words, say "No good match" rather than present it as the answer.
+        good = bool(ranked) and ranked[0]["covered"] * 2 >= counted
+        return Outcome([self._result(g) for g in ranked], words, True, good)
 
     def _result(self, group: dict) -> Result:
         url, title, summary, task_id = self.store["articles"][group["article"]][:4]
@@ -206,6 +211,11 @@ class SearchEngine:
 
     def search(self, text: str) -> list[Result]:
         return self.query(text).results
+
+    def answers(self, text: str) -> list[Result]:
+        """The results a reader is offered as answers: none when it is "No good match"."""
+        outcome = self.query(text)
+        return outcome.results if outcome.good else []
 
     # --- "Did you mean": nearest words the articles actually use (search.js suggest()) ---
     def vocabulary(self) -> dict[str, int]:
@@ -266,7 +276,15 @@ class SearchEngine:
             changed = changed or bool(nearest)
             fixed.append(nearest or w.word)
         suggestion = " ".join(fixed)
-        return suggestion if changed and self.search(suggestion) else ""
+        return suggestion if changed and self.query(suggestion).good else ""
+
+
+def word_share(word_terms: tuple[set[str], set[str]], article_terms: dict) -> float:
+    """1 when the article has the word (as typed, by prefix or synonym), TYPO_SHARE through a typo only."""
+    found, typos = word_terms
+    if any(t in found for t in article_terms):
+        return 1
+    return TYPO_SHARE if any(t in typos for t in article_terms) else 0
 
 
 def article_weight(row: list) -> float:
