@@ -50,6 +50,10 @@ class SearchBundle:
     lunr_index: Index  # lunr.py's own index of them
     lunr_builder: Builder
     language: Language = ENGLISH  # with the compounds split for this index
+    # The articles in the store, in store order: an article's number everywhere in search
+    # (store rows, section rows, per-article data such as word vectors) is its position here.
+    # Pages left out (weight 0) are not in it.
+    articles: list[SearchArticle] = field(default_factory=list)
 
 
 def section_documents(articles: list[SearchArticle], role_weights: dict[str, float] | None = None,
@@ -62,8 +66,7 @@ def section_documents(articles: list[SearchArticle], role_weights: dict[str, flo
     weights = {**DEFAULT_ROLE_WEIGHTS, **(role_weights or {})}
     documents, store_articles, store_sections = [], [], []
     for article in articles:
-        weight = weights.get(article.role or page_role(article.sections or []), 1)
-        weight = int(weight) if weight == int(weight) else weight  # 1, not 1.0, in the store
+        weight = article_weight(article, weights)
         if weight <= 0:
             continue
         article_number = len(store_articles)
@@ -96,7 +99,9 @@ def build_search(
 ) -> SearchBundle:
     """Index every section of every article; the store keeps what results display. In `language`, with
     compound words split against the articles' own words (pipeline.Language.with_compounds)."""
-    documents, store_articles, store_sections = section_documents(articles, role_weights)
+    weights = {**DEFAULT_ROLE_WEIGHTS, **(role_weights or {})}
+    indexed = [a for a in articles if article_weight(a, weights) > 0]
+    documents, store_articles, store_sections = section_documents(indexed, weights)
     language = language.with_compounds(text for d in documents for key, text in d.items() if key != "r")
     builder = new_builder(boosts, language)
     for document in documents:
@@ -113,7 +118,13 @@ def build_search(
     packed = pack(builder, [d["r"] for d in documents])
     packed["forms"] = word_forms(documents, packed["terms"], language)
     return SearchBundle(index=packed, store=store, documents=documents, lunr_index=lunr_index, lunr_builder=builder,
-                        language=language)
+                        language=language, articles=indexed)
+
+
+def article_weight(article: SearchArticle, weights: dict[str, float]) -> float:
+    """The weight of the article's page role (roles.py); 1, not 1.0, so the store stays short."""
+    weight = weights.get(article.role or page_role(article.sections or []), 1)
+    return int(weight) if weight == int(weight) else weight
 
 
 def word_forms(documents: list[dict], terms: list[str], language: Language = ENGLISH) -> list[str]:
