@@ -44,11 +44,11 @@ def test_json_report(tmp_path, sample_site, capsys):
 
 def test_csv_export(tmp_path, sample_site, capsys):
     path = tmp_path / "export.csv"
-    path.write_text("type,query,results,extra\nsearch,accuontantt,0,x\n", encoding="utf-8")
+    path.write_text("type,query,results,extra\nsearch,cacountant,0,x\n", encoding="utf-8")
     assert main(["gaps", str(path), "--site", str(sample_site), "--format", "json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["failed_searches"][0]["did_you_mean"] == "accountant"
-    assert report["suggested_synonyms"][0]["line"] == "accountant: [accuontantt]"
+    assert report["suggested_synonyms"][0]["line"] == "accountant: [cacountant]"
 
 
 def test_without_a_built_site_it_says_how_to_build_one(tmp_path, capsys):

@@ -64,7 +64,7 @@ def test_builds_index_store_page_and_copies_lunr(tmp_path):
     assert index["fields"] == ["title", "keywords", "summary", "headings", "body"]
     assert "refund" in index["terms"] and "monei" not in index["terms"]
     assert store["articles"][-1] == ["get-paid/refund-a-customer.html", "Refund a customer",
-                                     "Open the paid invoice and tap Refund.", ""]
+                                     "Open the paid invoice and tap Refund.", "", 1]
     assert [s[1:] for s in store["sections"] if s[0] == len(store["articles"]) - 1] == [["", ""], ["steps", "Steps"]]
     assert store["synonyms"] == [[["money", "back"], ["refund"]], [["reimburs"], ["refund"]]]
     assert store["contact"] == "mailto:help@example.com"
