@@ -116,22 +116,27 @@
   Engine.prototype.wordsByLength = function () {
     if (this._wordsByLength) return this._wordsByLength;
     var terms = this.index.nightdeskTerms || [], forms = this.index.nightdeskForms || [], found = [];
+    var written = this._written = Object.create(null);
     for (var t = 0; t < terms.length; t++) {
       var list = (forms[t] || "").split("|");
       for (var f = 0; f < list.length; f++) {
         var word = list[f].charAt(0) === "=" ? list[f].slice(1) : terms[t] + list[f];
         (found[word.length] || (found[word.length] = [])).push(word, t);
+        written[word] = true;
       }
     }
     return (this._wordsByLength = found);
   };
 
-  // Index terms of the words one typo away (two from 8 letters) from a word the index does
-  // not know; the words as written, so a slip near the end of a long word still matches.
-  // A word the index knows is taken as meant: guessing would only add noise.
+  // Index terms of the words one typo away (two from 8 letters) from a word the articles never
+  // write; the words as written, so a slip near the end of a long word still matches. A word
+  // they write is taken as meant: guessing would only add noise. Its stem being known is not
+  // enough: "maintainance" stems to "maintain", yet meant "maintenance".
   Engine.prototype.typoTerms = function (w) {
-    var limit = typoLimit(w.word), inverted = this.index.invertedIndex;
-    if (w.stop || !limit || w.stem in inverted || w.word in inverted) return [];
+    var limit = typoLimit(w.word);
+    if (w.stop || !limit) return [];
+    this.wordsByLength();
+    if (this._written[w.word]) return [];
     var cache = this._typos || (this._typos = Object.create(null));
     if (cache[w.word]) return cache[w.word];
     var byLength = this.wordsByLength(), terms = this.index.nightdeskTerms, found = Object.create(null), word = w.word;

@@ -96,6 +96,7 @@ class SearchEngine:
         self._spellings: dict[str, str] | None = None
         self._words_by_length: dict[int, list[tuple[str, str]]] | None = None
         self._typos: dict[str, list[str]] = {}
+        self._written: set[str] | None = None
 
     @classmethod
     def from_site(cls, site_dir: Path) -> "SearchEngine":
@@ -125,11 +126,18 @@ class SearchEngine:
             self._words_by_length = found
         return self._words_by_length
 
+    def written_words(self) -> set[str]:
+        """Every word the articles use, as written."""
+        if self._written is None:
+            self._written = {word for words in self.words_by_length().values() for word, _ in words}
+        return self._written
+
     def typo_terms(self, w: Word) -> list[str]:
-        """Index terms of the words one typo away (two from 8 letters) from a word the
-        index does not know. A word it knows is taken as meant: guessing would only add noise."""
+        """Index terms of the words one typo away (two from 8 letters) from a word the articles
+        never write. A word they write is taken as meant: guessing would only add noise. Its stem
+        being known is not enough: "maintainance" stems to "maintain", yet meant "maintenance"."""
         limit = typo_limit(w.word)
-        if w.stop or not limit or w.stem in self.index.inverted_index or w.word in self.index.inverted_index:
+        if w.stop or not limit or w.word in self.written_words():
             return []
         if w.word not in self._typos:
             found, terms = set(), self.index.nightdesk_terms
