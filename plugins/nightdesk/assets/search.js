@@ -16,6 +16,7 @@
   var MAX_RESULTS = 50;
   var SHORT_PREFIX_FIELDS = ["title", "keywords", "headings"];
   var TYPO_BOOST = 2;
+  var TITLE_BONUS = 0.3;  // an article whose title holds all the reader's words scores this much more
   var TYPO_SHARE = 0.5;  // a word found only through a typo counts half a word (coverage and "good match")
   // What an article's best and second-best matching sections add to its score. Bounded, so
   // a long page that mentions the words in every section cannot outrank the one that answers.
@@ -206,7 +207,7 @@
       var group = byArticle[section[0]];
       if (!group) {
         group = byArticle[section[0]] = { article: section[0], score: 0, best: section, bestScore: 0, terms: {},
-                                          sections: 0 };
+                                          titleTerms: {}, sections: 0 };
         groups.push(group);
       }
       // Hits come best first. The best section counts in full, the second a little, the
@@ -214,7 +215,10 @@
       if (group.sections < SECTION_SHARES.length) group.score += hit.score * SECTION_SHARES[group.sections];
       group.sections++;
       if (hit.score > group.bestScore) { group.best = section; group.bestScore = hit.score; }
-      Object.keys(hit.matchData.metadata).forEach(function (t) { group.terms[t] = true; });
+      Object.keys(hit.matchData.metadata).forEach(function (t) {
+        group.terms[t] = true;
+        if (hit.matchData.metadata[t].title) group.titleTerms[t] = true;
+      });
     });
     // Articles holding more of the user's words come first (a "coordination" factor).
     var perWord = this.termsPerWord(words, expansions);
@@ -228,6 +232,12 @@
       // And the page's role (navigation, glossary...: nightdesk/search/roles.py) weighs in.
       var row = store.articles[g.article];
       g.score *= g.covered / counted * (row.length > 4 ? row[4] : 1);
+      // The title names what the article is about: words found there count extra.
+      var titled = 0;
+      countedWords.forEach(function (i) {
+        if (Object.keys(g.titleTerms).some(function (t) { return perWord[i].found[t]; })) titled++;
+      });
+      g.score *= 1 + TITLE_BONUS * titled / counted;
     });
     groups.sort(function (a, b) { return b.score - a.score; });
     // Honest answers: when even the best article holds fewer than half of the reader's

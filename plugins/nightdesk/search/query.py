@@ -24,6 +24,7 @@ from nightdesk.search.unpacking import INDEX_FILE, STORE_FILE, js_round3, read_s
 MAX_RESULTS = 50
 SHORT_PREFIX_FIELDS = ["title", "keywords", "headings"]
 TYPO_BOOST = 2
+TITLE_BONUS = 0.3  # an article whose title holds all the reader's words scores this much more
 TYPO_SHARE = 0.5  # a word found only through a typo counts half a word (coverage and "good match")
 # What an article's best, second-best... matching section add to its score. Bounded, so
 # a long page that mentions the words in every section cannot outrank the one that answers.
@@ -189,7 +190,7 @@ class SearchEngine:
             group = groups.get(section[0])
             if group is None:
                 group = groups[section[0]] = {"article": section[0], "score": 0, "best": section, "best_score": 0,
-                                              "terms": {}, "sections": 0}
+                                              "terms": {}, "title_terms": {}, "sections": 0}
             # The best section counts in full, the second a little, the rest not (see search.js).
             if group["sections"] < len(SECTION_SHARES):
                 group["score"] += hit["score"] * SECTION_SHARES[group["sections"]]
@@ -197,12 +198,17 @@ class SearchEngine:
             if hit["score"] > group["best_score"]:
                 group["best"], group["best_score"] = section, hit["score"]
             group["terms"].update(dict.fromkeys(hit["match_data"].metadata))
+            group["title_terms"].update(dict.fromkeys(t for t, fields in hit["match_data"].metadata.items()
+                                                      if "title" in fields))
         per_word = self.terms_per_word(words, expansions)
         counted_words = [i for i, w in enumerate(words) if not w.stop or w.typing]
         counted = len(counted_words) or 1
         for group in groups.values():
             group["covered"] = sum(word_share(per_word[i], group["terms"]) for i in counted_words)
             group["score"] *= group["covered"] / counted * article_weight(self.store["articles"][group["article"]])
+            # The title names what the article is about: words found there count extra.
+            titled = sum(1 for i in counted_words if any(t in per_word[i][0] for t in group["title_terms"]))
+            group["score"] *= 1 + TITLE_BONUS * titled / counted
         ranked = sorted(groups.values(), key=lambda g: g["score"], reverse=True)[:MAX_RESULTS]
         # Honest answers: when even the best article holds fewer than half of the reader's
         # words, say "No good match" rather than present it as the answer.
