@@ -98,6 +98,7 @@ class SearchEngine:
         self._words_by_length: dict[int, list[tuple[str, str]]] | None = None
         self._typos: dict[str, list[str]] = {}
         self._written: set[str] | None = None
+        self._deletions: dict[str, list[tuple[str, int]]] | None = None
 
     @classmethod
     def from_site(cls, site_dir: Path) -> "SearchEngine":
@@ -133,6 +134,26 @@ class SearchEngine:
             self._written = {word for words in self.words_by_length().values() for word, _ in words}
         return self._written
 
+    def typo_candidates(self, word: str, limit: int) -> list[tuple[str, int]]:
+        """Words as written that may be `limit` typos from `word`: those sharing a string left
+        after deleting up to `limit` letters from each (a typo costs at most one deletion on
+        each side). The same words search.js finds by scanning, found without a scan, so
+        `nightdesk gaps` can re-run tens of thousands of searches quickly."""
+        if self._deletions is None:
+            self._deletions = {}
+            for words in self.words_by_length().values():
+                for entry in words:
+                    # Words of 5 letters or fewer meet only one-typo searches (two from 8 letters).
+                    for variant in deletions(entry[0], 2 if len(entry[0]) >= 6 else 1):
+                        self._deletions.setdefault(variant, []).append(entry)
+        seen, out = set(), []
+        for variant in deletions(word, limit):
+            for entry in self._deletions.get(variant, ()):
+                if entry not in seen:
+                    seen.add(entry)
+                    out.append(entry)
+        return out
+
     def typo_terms(self, w: Word) -> list[str]:
         """Index terms of the words one typo away (two from 8 letters) from a word the articles
         never write. A word they write is taken as meant: guessing would only add noise. Its stem
@@ -141,14 +162,13 @@ class SearchEngine:
         if w.stop or not limit or w.word in self.written_words():
             return []
         if w.word not in self._typos:
-            found, terms = set(), self.index.nightdesk_terms
-            for length in range(len(w.word) - limit, len(w.word) + limit + 1):
-                for candidate, number in self.words_by_length().get(length, ()):
-                    term = terms[number]
-                    # A first typo rarely hits both of the first two letters: cheap filter first.
-                    if (candidate[0] == w.word[0] or candidate[1:2] == w.word[1:2]) and term not in found \
-                            and edit_distance(w.word, candidate, limit) <= limit:
-                        found.add(term)
+            found, terms, word = set(), self.index.nightdesk_terms, w.word
+            for candidate, number in self.typo_candidates(word, limit):
+                term = terms[number]
+                # A first typo rarely hits both of the first two letters (search.js filters the same way).
+                if (candidate[0] == word[0] or candidate[1:2] == word[1:2]) and term not in found \
+                        and abs(len(candidate) - len(word)) <= limit and edit_distance(word, candidate, limit) <= limit:
+                    found.add(term)
             self._typos[w.word] = sorted(found)
         return self._typos[w.word]
 
@@ -291,6 +311,15 @@ class SearchEngine:
             fixed.append(nearest or w.word)
         suggestion = " ".join(fixed)
         return suggestion if changed and self.query(suggestion).good else ""
+
+
+def deletions(word: str, depth: int) -> set[str]:
+    """`word` and every string left after deleting up to `depth` of its letters."""
+    found, frontier = {word}, {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
+        found |= frontier
+    return found
 
 
 def word_share(word_terms: tuple[set[str], set[str]], article_terms: dict) -> float:
