@@ -1,0 +1,63 @@
+"""`nightdesk init`: a ready help centre repository that builds with `mkdocs build --strict` on its own."""
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from nightdesk.cli import main
+from nightdesk.starter import languages, render_starter
+
+
+def run_init(tmp_path, *args):
+    return main(["init", str(tmp_path / "kb"), *args])
+
+
+def test_init_writes_a_whole_repository(tmp_path, capsys):
+    assert run_init(tmp_path, "--language", "fr", "--name", "Aide Boulangerie") == 0
+    kb = tmp_path / "kb"
+    for path in ("mkdocs.yml", "requirements.txt", "README.md", ".gitignore", ".github/workflows/publish.yml",
+                 "content/tasks.yml", "content/synonyms.yml", "content/index.md"):
+        assert (kb / path).is_file(), path
+    config = yaml.safe_load((kb / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["site_name"] == "Aide Boulangerie" and config["theme"]["language"] == "fr"
+    assert config["use_directory_urls"] is False and config["theme"]["font"] is False
+    kinds = {yaml.safe_load(p.read_text(encoding="utf-8").split("---")[1])["kind"] for p in (kb / "content").rglob("*.md")
+             if p.name != "index.md"}
+    assert kinds == {"how-to", "troubleshooting", "faq"}
+    assert "nightdesk==" in (kb / "requirements.txt").read_text()
+    workflow = (kb / ".github/workflows/publish.yml").read_text()
+    assert "pip install -r requirements.txt" in workflow and "pip install .\n" not in workflow
+    assert "mkdocs serve" in capsys.readouterr().out
+
+
+def test_init_never_overwrites(tmp_path, capsys):
+    (tmp_path / "kb").mkdir()
+    (tmp_path / "kb" / "mkdocs.yml").write_text("site_name: Mine\n")
+    assert run_init(tmp_path) == 1
+    assert "already has mkdocs.yml" in capsys.readouterr().err
+    assert (tmp_path / "kb" / "mkdocs.yml").read_text() == "site_name: Mine\n"
+
+
+def test_init_refuses_an_unknown_language(tmp_path, capsys):
+    assert run_init(tmp_path, "--language", "xx") == 1
+    assert "no language 'xx'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("language", languages())
+def test_every_language_has_its_examples(language):
+    files = render_starter(language=language).files
+    assert sum(path.startswith("content/") and path.endswith(".md") and not path.endswith("index.md") for path in files) == 3
+    assert "TODO" not in "".join(text for path, text in files.items() if path.startswith("content/"))
+
+
+@pytest.mark.parametrize("language", ["fr", "de"])
+def test_the_new_repository_builds_strictly_and_passes_check(tmp_path, language):
+    """Outside the nightdesk source tree: only the installed package."""
+    assert run_init(tmp_path, "--language", language) == 0
+    kb = tmp_path / "kb"
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=kb, capture_output=True, text=True)
+    assert build.returncode == 0, build.stderr
+    check = subprocess.run([sys.executable, "-m", "nightdesk.cli", "check"], cwd=kb, capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert (kb / "site" / "index.html").is_file() and list((kb / "site").glob("*-offline.zip"))
