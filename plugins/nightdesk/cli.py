@@ -7,7 +7,7 @@ import sys
 
 from nightdesk.commands.site_config import SiteConfigError
 
-COMMANDS = ("init", "new", "check", "gaps")
+COMMANDS = ("init", "new", "check", "gaps", "templates")
 """Modules in nightdesk.commands; each defines `add_parser(subparsers)` which sets `func(args) -> int`."""
 
 

@@ -34,6 +34,7 @@ from nightdesk.core.knowledge_base import ARTICLE, HOME, HUB, HOME_PATH
 from nightdesk.core.offline_zip import default_zip_name, write_site_zip
 from nightdesk.core.views import Link
 from nightdesk.mkdocs.offline_promise import keep_offline_promise
+from nightdesk.site.templates import override_problems
 from nightdesk.mkdocs.language import add_template_globals, site_catalog, use_strings_script
 from nightdesk.mkdocs.navigation import material_nav
 from nightdesk.mkdocs.page_extras import use_theme
@@ -72,7 +73,7 @@ class TasksPlugin(BasePlugin[TasksConfig]):
             config.validation.links.not_found = logging.DEBUG
         site_catalog(config)  # a bad text replacement stops the build here, before any page
         use_strings_script(config)
-        for problem in keep_offline_promise(config):
+        for problem in keep_offline_promise(config) + override_problems(config.theme.custom_dir):
             log.warning(problem)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
