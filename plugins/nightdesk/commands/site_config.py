@@ -3,6 +3,7 @@ and the `nightdesk/tasks` plugin options, validated by the plugin's own config c
 command line and `mkdocs build` always apply the same settings."""
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,6 +63,7 @@ def load_site_config(config_file: Path | str | None) -> SiteConfig:
     options = _plugin_options(raw.get("plugins"))
     if options is not None:
         _apply_plugin_options(site, options, path)
+    site.checks = dataclasses.replace(site.checks, language=site.language)
     return site
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from html import unescape
 from pathlib import Path
 from typing import Callable
 
@@ -68,7 +69,12 @@ class Views:
     def _render(self, view: str, link: Link, **context) -> str:
         return self.env.get_template(f"nightdesk/{view}.html").render(kb=self.kb, link=link, **context)
 
-    def home(self, link: Link, intro_html: str = "", featured: list[str] | None = None) -> str:
+    def home(self, link: Link, intro_html: str = "", featured: list[str] | None = None, site_name: str = "") -> str:
+        """The home page. An intro whose heading only repeats the site's name (already in the header) loses
+        it, so "What do you want to do?" is the page's heading and a phone shows the name once."""
+        match = _FIRST_H1.search(intro_html)
+        if site_name and match and _plain(match.group(0)) == " ".join(site_name.split()):
+            intro_html = intro_html[:match.start()] + intro_html[match.end():]
         tiles = [(task, len(self.kb.articles_in(task.id))) for task in self.kb.tasks.values()]
         return self._render("home", link, intro_html=Markup(intro_html), tiles=tiles,
                             featured=self.kb.featured(featured), has_h1="<h1" in intro_html)
@@ -114,6 +120,12 @@ class Views:
                 children.append(NavItem(self.catalog.text("nav.more", task=task.title, count=more), task.hub_path))
             items.append(NavItem(task.title, task.hub_path, children=children, active=True))
         return items
+
+
+def _plain(html: str) -> str:
+    """The text of a heading, without its permalink anchor: '<h1>Help<a class="headerlink">¶</a></h1>' -> 'Help'."""
+    html = re.sub(r'<a [^>]*class="headerlink"[^>]*>.*?</a>', "", html, flags=re.DOTALL)
+    return " ".join(unescape(re.sub(r"<[^>]+>", "", html)).split())
 
 
 def fill_slot(html: str, slot: str, content: str) -> str:

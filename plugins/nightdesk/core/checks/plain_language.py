@@ -1,8 +1,12 @@
 """Plain language for tired readers on a phone: a reading-grade estimate, steps short enough to follow,
 and numbered steps in every how-to.
 
-The grade is Flesch-Kincaid: 0.39 x words per sentence + 11.8 x syllables per word - 15.59, which is
-roughly the years of school a reader needs. Syllables are estimated by counting vowel groups, so treat
+The grade is Flesch-Kincaid for English: 0.39 x words per sentence + 11.8 x syllables per word - 15.59,
+which is roughly the years of school a reader needs. Other languages use their own adaptation of Flesch's
+reading ease (READING_EASE: Kandel-Moles for French, Amstad for German, Fernandez Huerta as corrected by
+Law for Spanish, Flesch-Vacca for Italian, Douma for Dutch, Martins et al. for Portuguese), turned into
+a school grade with Flesch's own table, so `max_grade` means the same everywhere; a language without a
+formula is not graded. Syllables are estimated by counting vowel groups, so treat
 the number as a signal, not a measurement. (textstat was considered: it now downloads a pronunciation
 dictionary at run time, and a check must work with no network.)
 """
@@ -25,6 +29,20 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+")
 _ATTRS = re.compile(r"\{[^}]*\}|<[^>]+>")
 _SILENT_ENDING = re.compile(r"(?<=[^laeiouy])es$|(?<=[^laeiouytd])ed$|(?<=[^laeiouy])e$")
 _VOWEL_GROUP = re.compile(r"[aeiouy]{1,2}")
+_WORD_ANY = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+")  # letters of any alphabet (können, état)
+_VOWELS_ANY = re.compile(r"[aeiouyàáâãäåæèéêëìíîïòóôõöøœùúûüÿ]+")
+_FRENCH_SILENT = re.compile(r"(?<=[^aeiouyéèê])e?s?$")  # "facture(s)": the final e is not heard
+READING_EASE = {  # language: (base, x words per sentence, x syllables per word)
+    "fr": (207.0, 1.015, 73.6),    # Kandel & Moles (1958)
+    "de": (180.0, 1.0, 58.5),      # Amstad (1978)
+    "es": (206.84, 1.02, 60.0),    # Fernandez Huerta (1959), as corrected by Law (2011)
+    "it": (217.0, 1.3, 60.0),      # Flesch-Vacca (Franchina & Vacca, 1972)
+    "nl": (206.835, 0.93, 77.0),   # Douma (1960)
+    "pt": (248.835, 1.015, 84.6),  # Martins et al. (1996), Brazilian Portuguese
+}
+# Flesch's table: reading ease -> US school grade (90-100: 5th, 80-90: 6th, 70-80: 7th, 60-70: 8th-9th,
+# 50-60: 10th-12th, 30-50: college, 0-30: graduate), through the middle of each band.
+_EASE_TO_GRADE = ((95.0, 5.0), (85.0, 6.0), (75.0, 7.0), (65.0, 8.5), (55.0, 11.0), (40.0, 14.5), (15.0, 18.0))
 
 
 @dataclass
@@ -39,7 +57,7 @@ def check(kb: KnowledgeBase, settings: CheckSettings) -> list[Problem]:
     for article in kb.articles.values():
         path = kb.prefix + article.path
         blocks = prose_blocks(article)
-        grade, longest = reading_grade(blocks)
+        grade, longest = reading_grade(blocks, settings.language)
         if grade is not None and grade > settings.max_grade:
             hint = f"; the longest sentence, on line {longest[0]}, has {longest[1]} words" if longest else ""
             problems.append(Problem(path, _first_line(article), WARNING,
@@ -76,25 +94,55 @@ def prose_blocks(article: Article) -> list[Block]:
     return [b for b in blocks if b.text.strip()]
 
 
-def reading_grade(blocks: list[Block]) -> tuple[float | None, tuple[int, int] | None]:
-    """Flesch-Kincaid grade of the blocks, and (line, words) of the longest sentence."""
+def reading_grade(blocks: list[Block], language: str = "en") -> tuple[float | None, tuple[int, int] | None]:
+    """School grade of the blocks in `language`, and (line, words) of the longest sentence; (None, None)
+    when there is nothing to grade or no formula for the language."""
+    code = language.replace("_", "-").split("-")[0].lower()
+    if code != "en" and code not in READING_EASE:
+        return None, None
+    word_pattern = _WORD if code == "en" else _WORD_ANY
+    syllables_of = count_syllables if code == "en" else (lambda word: count_syllables_in(word, code))
     sentences = 0
     words = 0
     syllables = 0
     longest: tuple[int, int] | None = None
     for block in blocks:
         for sentence in _SENTENCE_END.split(block.text.strip()):
-            found = _WORD.findall(sentence)
+            found = word_pattern.findall(sentence)
             if not found:
                 continue
             sentences += 1
             words += len(found)
-            syllables += sum(count_syllables(word.lower()) for word in found)
+            syllables += sum(syllables_of(word.lower()) for word in found)
             if longest is None or len(found) > longest[1]:
                 longest = (block.line, len(found))
     if not words:
         return None, None
-    return 0.39 * words / sentences + 11.8 * syllables / words - 15.59, longest
+    if code == "en":
+        return 0.39 * words / sentences + 11.8 * syllables / words - 15.59, longest
+    base, per_sentence_word, per_syllable = READING_EASE[code]
+    return grade_of_ease(base - per_sentence_word * words / sentences - per_syllable * syllables / words), longest
+
+
+def grade_of_ease(ease: float) -> float:
+    """Flesch's reading ease as a school grade, along _EASE_TO_GRADE (straight lines beyond its ends)."""
+    points = _EASE_TO_GRADE
+    if ease >= points[0][0]:
+        return points[0][1] - (ease - points[0][0]) / 10
+    for (high, grade_high), (low, grade_low) in zip(points, points[1:]):
+        if ease >= low:
+            return grade_low + (grade_high - grade_low) * (ease - low) / (high - low)
+    return points[-1][1] + (points[-1][0] - ease) / 10
+
+
+@lru_cache(maxsize=65536)
+def count_syllables_in(word: str, language: str) -> int:
+    """Vowel groups (accented vowels included) of a lowercase word; French drops its silent final -e(s)."""
+    if word.isdigit():
+        return 1
+    if language == "fr" and len(word) > 3:
+        word = _FRENCH_SILENT.sub("", word)
+    return max(1, len(_VOWELS_ANY.findall(word)))
 
 
 @lru_cache(maxsize=65536)  # a knowledge base uses a few thousand distinct words, over and over

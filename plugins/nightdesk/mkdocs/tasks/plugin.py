@@ -14,6 +14,7 @@ Events, highest priority first within each event:
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 from functools import cache
@@ -35,7 +36,7 @@ from nightdesk.core.offline_zip import default_zip_name, write_site_zip
 from nightdesk.core.views import Link
 from nightdesk.mkdocs.offline_promise import keep_offline_promise
 from nightdesk.site.templates import override_problems
-from nightdesk.mkdocs.language import add_template_globals, site_catalog, use_strings_script
+from nightdesk.mkdocs.language import add_template_globals, site_catalog, site_language, use_strings_script
 from nightdesk.mkdocs.navigation import material_nav
 from nightdesk.mkdocs.page_extras import use_theme
 from nightdesk.mkdocs.site import SITE_PRIORITY, find_page, publish_assets, register_site
@@ -121,7 +122,8 @@ class TasksPlugin(BasePlugin[TasksConfig]):
         if not checks.enabled:
             return
         toc_slugify = config.mdx_configs.get("toc", {}).get("slugify")
-        report = run_checks(self.site.kb, [f.src_uri for f in files], checks.settings(),
+        settings = dataclasses.replace(checks.settings(), language=site_language(config))
+        report = run_checks(self.site.kb, [f.src_uri for f in files], settings,
                             tasks_file=self.config.tasks_file,
                             **({"slugify": toc_slugify} if callable(toc_slugify) else {}))
         for family, problems in report.found.items():
@@ -160,7 +162,8 @@ class TasksPlugin(BasePlugin[TasksConfig]):
         if ref.kind == ARTICLE:
             page.content = views.article(ref.article, page.content or "", link)
         elif ref.kind == HOME:
-            page.content = views.home(link, page.content or "", list(self.site.settings.featured))
+            page.content = views.home(link, page.content or "", list(self.site.settings.featured),
+                                      site_name=config.site_name)
         elif ref.kind == HUB:
             page.content = views.hub(ref.task, link, page.content or "")
         context["nav"] = material_nav(views.nav(page.file.src_uri), page=page, homepage=nav.homepage,
