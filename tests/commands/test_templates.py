@@ -25,8 +25,6 @@ def test_list_and_copy_adds_custom_dir(tmp_path, monkeypatch, capsys):
     assert main(["templates", "copy", "hub.html"]) == 1  # never overwrites
     assert main(["templates"]) == 0 and "(overridden)" in capsys.readouterr().out
     assert override_problems(kb / "templates") == []
-    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], capture_output=True, text=True)
-    assert build.returncode == 0, build.stderr
 
 
 def test_stale_and_hookless_overrides_are_named(tmp_path, monkeypatch):
