@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 pytestmark = pytest.mark.browser
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "is_mobile": True, "has_touch": True}
 TARGETS = (".nd-breadcrumb a, .nd-support__link, .nd-tile__link, .nd-list__link, .nd-journey__link, "
-           ".nd-feedback button, .nd-search__toggle, .nd-search__option, .nd-nav a, .nd-nav__more")
+           ".nd-feedback button, .nd-search__toggle, .nd-search__option, .md-nav--primary a.md-nav__link")
 MIN = 44
 SMALL_TARGETS = """selector => Array.from(document.querySelectorAll(selector)).flatMap(e => {
   const r = e.getBoundingClientRect(), style = getComputedStyle(e);
