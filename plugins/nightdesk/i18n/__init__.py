@@ -16,7 +16,7 @@ import datetime as dt
 import re
 import string
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from typing import Any, Mapping
 
@@ -96,6 +96,22 @@ def _check_text(key: str, text: Any, reference: Text, language: str) -> list[str
     return []
 
 
+@lru_cache(maxsize=4096)
+def _plural_category(language: str, count) -> str:
+    try:
+        return Locale.parse(language).plural_form(count)
+    except (UnknownLocaleError, ValueError):
+        return "one" if count == 1 else "other"
+
+
+@lru_cache(maxsize=4096)  # a site shows a few hundred distinct dates, on many pages
+def _format_date(day: dt.date, style: str, language: str) -> str:
+    try:
+        return format_date(day, style, locale=language)
+    except (UnknownLocaleError, ValueError):
+        return format_date(day, style, locale=REFERENCE)
+
+
 @cache
 def plural_categories(language: str) -> tuple[str, ...]:
     return tuple(sorted(Locale.parse(language).plural_form.tags | {"other"}))
@@ -125,7 +141,7 @@ class Catalog:
             texts[key] = text
         return cls(code, texts)
 
-    @property
+    @cached_property
     def locale(self) -> Locale:
         try:
             return Locale.parse(self.language)
@@ -143,7 +159,7 @@ class Catalog:
     def _form(self, key: str, values: Mapping[str, Any]) -> str:
         text = self.texts[key]
         if isinstance(text, dict):
-            category = self.locale.plural_form(abs(values.get("count", 0)))
+            category = _plural_category(self.language, abs(values.get("count", 0)))
             return text.get(category) or text["other"]
         return text
 
@@ -154,7 +170,7 @@ class Catalog:
 
     def date(self, day: dt.date | None, style: str = "long") -> str:
         """'3 March 2026' / '3 mars 2026' / '3. März 2026'."""
-        return format_date(day, style, locale=self.locale) if day else ""
+        return _format_date(day, style, self.language) if day else ""
 
     def day_month(self, month: int, day: int, year: int | None = None) -> str:
         """'25 Dec' / '25 déc.' for a yearly closed day; with its year when it has one."""
