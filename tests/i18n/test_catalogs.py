@@ -103,3 +103,11 @@ def _without_comments(source: str) -> str:
 
 def test_placeholders_of_plural_forms_are_read_together():
     assert placeholders({"one": "{count} step", "other": "{count} steps in {task}"}) == {"count", "task"}
+
+
+def test_no_words_in_stylesheets():
+    """CSS `content:` text is not in any catalog, so it must hold no words ("In: " was English everywhere)."""
+    found = [(f.name, m) for f in _files(PACKAGE / "assets") if f.name.endswith(".css")
+             for m in re.findall(r"content:\s*(\"[^\"]*\"|'[^']*')", f.read_text(encoding="utf-8"))
+             if re.search(r"[A-Za-z]", m)]
+    assert found == []

@@ -183,7 +183,7 @@
 
   function resultOption(engine, r, id) {
     var inner = '<span class="nd-search__title">' + engine.highlight(r.title, r.terms) + "</span>";
-    if (r.section) inner += '<span class="nd-search__section">' + engine.highlight(r.section, r.terms) + "</span>";
+    if (r.section) inner += '<span class="nd-search__section">' + tHtml("search.in_section", { section: engine.highlight(r.section, r.terms) }) + "</span>";
     if (r.summary) inner += '<span class="nd-search__summary">' + engine.highlight(r.summary, r.terms) + "</span>";
     if (r.task) inner += '<span class="nd-search__task">' + esc(r.task) + "</span>";
     return option(id, r.url, inner);
