@@ -65,3 +65,15 @@ def test_words_as_written_ship_with_their_terms():
     forms = dict(zip(packed["terms"], packed["forms"]))
     assert forms["authoris"] == "ation|e|ed"
     assert forms["payment"] == "|s"
+
+
+def test_the_browser_ranks_with_the_numbers_python_does():
+    """search.js takes every ranking number from the store (nightdesk/search/ranking.py); none is copied."""
+    from nightdesk.search import ranking
+    from nightdesk.site.assets import PACKAGE_ASSETS
+
+    numbers = build_search([REFUND]).store["ranking"]
+    assert numbers == ranking.for_browser() and numbers["maxResults"] == ranking.MAX_RESULTS
+    script = (PACKAGE_ASSETS / "search.js").read_text(encoding="utf-8")
+    for name in numbers:
+        assert f"r.{name};" in script, name

@@ -13,14 +13,16 @@
   var siteRoot = new URL("../../", assetsUrl).href;   // <site>/
   var version = new URL(me.src).searchParams.get("v");
   var FILES = ["lunr.js", "search-language.js", "search-pipeline.js", "search-unpack.js", "search-index.js", "search-store.js"];
-  var MAX_RESULTS = 50;
-  var SHORT_PREFIX_FIELDS = ["title", "keywords", "headings"];
-  var TYPO_BOOST = 2;
-  var TITLE_BONUS = 0.3;  // an article whose title holds all the reader's words scores this much more
-  var TYPO_SHARE = 0.5;  // a word found only through a typo counts half a word (coverage and "good match")
-  // What an article's best and second-best matching sections add to its score. Bounded, so
-  // a long page that mentions the words in every section cannot outrank the one that answers.
-  var SECTION_SHARES = [1, 0.3];
+  // The ranking numbers come from the build (store.ranking, written from nightdesk/search/ranking.py,
+  // which the Python port uses too), set when the store loads. What each means: ranking.py.
+  var MAX_RESULTS, EXACT_BOOST, PREFIX_BOOST_TYPING, PREFIX_BOOST, SHORT_PREFIX_FIELDS, SYNONYM_BOOST,
+    TYPO_BOOST, TYPO_SHARE, SECTION_SHARES, TITLE_BONUS;
+  function useRanking(r) {
+    MAX_RESULTS = r.maxResults; EXACT_BOOST = r.exactBoost; PREFIX_BOOST_TYPING = r.prefixBoostTyping;
+    PREFIX_BOOST = r.prefixBoost; SHORT_PREFIX_FIELDS = r.shortPrefixFields; SYNONYM_BOOST = r.synonymBoost;
+    TYPO_BOOST = r.typoBoost; TYPO_SHARE = r.typoShare; SECTION_SHARES = r.sectionShares;
+    TITLE_BONUS = r.titleBonus;
+  }
 
   function loadScript(name) {
     return new Promise(function (resolve, reject) {
@@ -37,6 +39,7 @@
   function load() {
     if (!loading) {
       loading = Promise.all(FILES.map(loadScript)).then(function () {
+        useRanking(window.__nightdeskStore.ranking);
         var engine = new Engine(window.nightdeskUnpackIndex(window.__nightdeskIndex), window.__nightdeskStore);
         window.__nightdeskIndex = undefined;  // the lunr.Index holds it now
         return engine;
@@ -93,14 +96,14 @@
   // word of 3+ letters), on the stem and the word as typed. Typos: typoTerms().
   function clausesFor(w) {
     var variants = w.word === w.stem ? [w.stem] : [w.stem, w.word], clauses = [];
-    if (!w.stop) clauses.push({ term: w.stem, boost: 10 });
+    if (!w.stop) clauses.push({ term: w.stem, boost: EXACT_BOOST });
     if ((w.typing && w.word.length >= 2) || (!w.stop && w.word.length >= 3)) {
       // A stem that is the start of the word ("pay" of "paying") would widen the prefix
       // beyond what was typed (payout, payment): prefix the word as typed instead.
       // Two or three letters start hundreds of words: look for those in titles,
       // keywords and headings only, which keeps each keystroke fast on big sites.
       variants.filter(function (v) { return v === w.word || w.word.indexOf(v) !== 0; }).forEach(function (v) {
-        var clause = { term: v, wildcard: lunr.Query.wildcard.TRAILING, boost: w.typing ? 4 : 1 };
+        var clause = { term: v, wildcard: lunr.Query.wildcard.TRAILING, boost: w.typing ? PREFIX_BOOST_TYPING : PREFIX_BOOST };
         if (w.word.length <= 3) clause.fields = SHORT_PREFIX_FIELDS;
         clauses.push(clause);
       });
@@ -187,7 +190,7 @@
         self.typoTerms(w).forEach(function (term) { q.term(term, { usePipeline: false, boost: TYPO_BOOST }); });
       });
       expansions.forEach(function (e) {
-        e.terms.forEach(function (term) { q.term(term, { usePipeline: false, boost: 6 }); });
+        e.terms.forEach(function (term) { q.term(term, { usePipeline: false, boost: SYNONYM_BOOST }); });
       });
     };
   };

@@ -17,6 +17,7 @@ from lunr.index import Index
 from nightdesk.search.packing import base36, pack
 from nightdesk.search.pipeline import ENGLISH, Language, normalize_text
 from nightdesk.search.roles import DEFAULT_ROLE_WEIGHTS, page_role
+from nightdesk.search import ranking
 from nightdesk.search.sections import Section
 
 # Field order is boost order: a word in the title says more than one in the body.
@@ -114,6 +115,7 @@ def build_search(
         "synonyms": synonyms or [],
         "contact": contact_url,
         "language": language.code,
+        "ranking": ranking.for_browser(),  # search.js ranks with these numbers (nightdesk/search/ranking.py)
     }
     packed = pack(builder, [d["r"] for d in documents])
     packed["forms"] = word_forms(documents, packed["terms"], language)

@@ -19,16 +19,10 @@ from lunr.token_set import TokenSet
 
 from nightdesk.search.packing import base36
 from nightdesk.search.pipeline import ENGLISH, Language, language_for
+from nightdesk.search.ranking import (EXACT_BOOST, MAX_RESULTS, PREFIX_BOOST, PREFIX_BOOST_TYPING,  # search.js's
+                                      SECTION_SHARES, SHORT_PREFIX_FIELDS, SYNONYM_BOOST, TITLE_BONUS, TYPO_BOOST,
+                                      TYPO_SHARE)
 from nightdesk.search.unpacking import INDEX_FILE, STORE_FILE, js_round3, read_script, unpack
-
-MAX_RESULTS = 50
-SHORT_PREFIX_FIELDS = ["title", "keywords", "headings"]
-TYPO_BOOST = 2
-TITLE_BONUS = 0.3  # an article whose title holds all the reader's words scores this much more
-TYPO_SHARE = 0.5  # a word found only through a typo counts half a word (coverage and "good match")
-# What an article's best, second-best... matching section add to its score. Bounded, so
-# a long page that mentions the words in every section cannot outrank the one that answers.
-SECTION_SHARES = (1, 0.3)
 
 
 @dataclass(frozen=True)
@@ -76,11 +70,11 @@ def clauses_for(w: Word) -> list[dict]:
     variants = [w.stem] if w.word == w.stem else [w.stem, w.word]
     clauses = []
     if not w.stop:
-        clauses.append({"term": w.stem, "boost": 10})
+        clauses.append({"term": w.stem, "boost": EXACT_BOOST})
     if (w.typing and len(w.word) >= 2) or (not w.stop and len(w.word) >= 3):
         for v in variants:
             if v == w.word or not w.word.startswith(v):  # a stem that starts the word would widen the prefix
-                clause = {"term": v, "wildcard": Query.WILDCARD_TRAILING, "boost": 4 if w.typing else 1}
+                clause = {"term": v, "wildcard": Query.WILDCARD_TRAILING, "boost": PREFIX_BOOST_TYPING if w.typing else PREFIX_BOOST}
                 if len(w.word) <= 3:
                     clause["fields"] = SHORT_PREFIX_FIELDS
                 clauses.append(clause)
@@ -196,7 +190,7 @@ class SearchEngine:
                 query.term(term, use_pipeline=False, boost=TYPO_BOOST, fields=self.index.fields)
         for terms, _ in expansions:
             for term in terms:
-                query.term(term, use_pipeline=False, boost=6, fields=self.index.fields)
+                query.term(term, use_pipeline=False, boost=SYNONYM_BOOST, fields=self.index.fields)
         return query
 
     def query(self, text: str) -> Outcome:
