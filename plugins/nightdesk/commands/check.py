@@ -10,6 +10,7 @@ from pathlib import Path
 
 from nightdesk.core.checks import CheckReport, run_checks
 from nightdesk.core.knowledge_base import KnowledgeBase
+from nightdesk.search.synonyms import load_synonyms
 
 from .site_config import load_site_config
 
@@ -41,6 +42,9 @@ def run(args: argparse.Namespace) -> int:
     prefix = "" if Path(os.path.relpath(content_dir)) == Path(".") else Path(os.path.relpath(content_dir)).as_posix() + "/"
     kb = KnowledgeBase.load(content_dir, tasks_file=site.tasks_file, aliases=site.aliases, prefix=prefix)
     report = run_checks(kb, _content_files(content_dir), site.checks, tasks_file=site.tasks_file)
+    # synonyms.yml is read by search during `mkdocs build`; its problems fail both the same way.
+    synonyms = load_synonyms(content_dir / site.synonyms_file, display_path=prefix + site.synonyms_file)
+    report.found["knowledge-base"] += list(synonyms.problems)
     output_format = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     print({"text": as_text, "json": as_json, "github": as_github}[output_format](report))
     return 1 if report.errors else 0

@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from nightdesk.core.checks import CheckSettings
+from nightdesk.core.frontmatter import TextLoader
 
 PLUGIN = "nightdesk/tasks"
 
@@ -26,6 +27,7 @@ class SiteConfig:
     content_dir: Path = Path("content")
     templates_dir: Path | None = None  # the theme's custom_dir, where a site overrides templates and scaffolds
     tasks_file: str = "tasks.yml"
+    synonyms_file: str = "synonyms.yml"
     aliases: dict[str, str] | None = None
     checks: CheckSettings = field(default_factory=CheckSettings)
     language: str = "en"  # theme.language: the language of the reader-facing text and of new scaffolds
@@ -51,19 +53,33 @@ def load_site_config(config_file: Path | str | None) -> SiteConfig:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise SiteConfigError(f"{path}:{mark.line + 1 if mark else 1}: error: not valid YAML") from exc
+    if not isinstance(raw, dict):
+        raise SiteConfigError(f"{path}:1: error: expected `option: value` lines, like `site_name: My help`")
     root = path.parent
     theme = raw.get("theme") if isinstance(raw.get("theme"), dict) else {}
-    site = SiteConfig(config_file=path, content_dir=_near(root, raw.get("docs_dir") or "docs"),
-                      templates_dir=_near(root, theme["custom_dir"]) if theme.get("custom_dir") else None,
+    docs_dir = raw.get("docs_dir") or "docs"
+    if not isinstance(docs_dir, str):
+        raise SiteConfigError(f"{path}: error: option 'docs_dir': expected a folder name, got {type(docs_dir).__name__}")
+    custom_dir = theme.get("custom_dir")
+    if custom_dir is not None and not isinstance(custom_dir, str):
+        raise SiteConfigError(f"{path}: error: option 'theme.custom_dir': expected a folder name")
+    site = SiteConfig(config_file=path, content_dir=_near(root, docs_dir),
+                      templates_dir=_near(root, custom_dir) if custom_dir else None,
                       language=str(theme.get("language") or "en"))
     extra = raw.get("extra") if isinstance(raw.get("extra"), dict) else {}
     nightdesk_extra = extra.get("nightdesk") if isinstance(extra.get("nightdesk"), dict) else {}
     if isinstance(nightdesk_extra.get("strings"), dict):
         site.strings = dict(nightdesk_extra["strings"])
-    options = _plugin_options(raw.get("plugins"))
+    plugins = raw.get("plugins")
+    if plugins is not None and not isinstance(plugins, (list, dict)):
+        raise SiteConfigError(f"{path}: error: option 'plugins': expected a list of plugins, got {plugins!r}")
+    options = _plugin_options(plugins, PLUGIN)
     if options is not None:
         _apply_plugin_options(site, options, path)
     site.checks = dataclasses.replace(site.checks, language=site.language)
+    search = _plugin_options(plugins, "nightdesk/search")
+    if isinstance(search, dict) and isinstance(search.get("synonyms"), str):
+        site.synonyms_file = search["synonyms"]
     return site
 
 
@@ -72,12 +88,12 @@ def _near(root: Path, value: str) -> Path:
     return Path(os.path.relpath(root / value))
 
 
-def _plugin_options(plugins: Any) -> dict | None:
-    """The nightdesk/tasks options, from either the list or the mapping form of `plugins:`."""
+def _plugin_options(plugins: Any, plugin: str) -> Any:
+    """A plugin's options, from either the list or the mapping form of `plugins:`."""
     entries = plugins.items() if isinstance(plugins, dict) else [
-        next(iter(item.items())) if isinstance(item, dict) else (item, {}) for item in plugins or []]
+        next(iter(item.items())) if isinstance(item, dict) and item else (item, {}) for item in plugins or []]
     for name, options in entries:
-        if name == PLUGIN:
+        if name == plugin:
             return options or {}
     return None
 
@@ -85,6 +101,8 @@ def _plugin_options(plugins: Any) -> dict | None:
 def _apply_plugin_options(site: SiteConfig, options: dict, path: Path) -> None:
     from nightdesk.mkdocs.tasks.config import TasksConfig  # the one definition of the plugin's options
 
+    if not isinstance(options, dict):
+        raise SiteConfigError(f"{path}: error: plugin '{PLUGIN}': expected its options as `option: value` lines")
     config = TasksConfig(config_file_path=str(path))
     config.load_dict(options)
     errors, _warnings = config.validate()
@@ -103,6 +121,7 @@ class _TolerantLoader(yaml.SafeLoader):
 
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 _TolerantLoader.add_constructor("!relative", lambda loader, node: None)
+_TolerantLoader.add_constructor("tag:yaml.org,2002:timestamp", TextLoader.yaml_constructors["tag:yaml.org,2002:timestamp"])
 
 
 def _env(loader: yaml.SafeLoader, node: yaml.Node):

@@ -9,6 +9,7 @@ from pathlib import Path, PurePosixPath
 from .articles import Article, humanize, plain_text, read_article
 from .problems import ERROR, WARNING, Problem
 from .schema import KINDS
+from .sources import read_text
 from .tasks import Task, read_tasks_file
 
 HOME_PATH = "index.md"
@@ -43,18 +44,33 @@ class KnowledgeBase:
              aliases: dict[str, str] | None = None, prefix: str = "") -> "KnowledgeBase":
         """Read every Markdown file below `content_dir`."""
         root = Path(content_dir)
-        sources = {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8")
-                   for p in sorted(root.rglob("*.md")) if not any(part.startswith(".") for part in p.parts)}
-        tasks_path = root / tasks_file
-        tasks_text = tasks_path.read_text(encoding="utf-8") if tasks_path.is_file() else None
-        return cls.from_sources(sources, tasks_text, tasks_file=tasks_file, aliases=aliases, prefix=prefix)
+        sources: dict[str, str] = {}
+        problems: list[Problem] = []
+        for path in sorted(root.rglob("*.md")):
+            relative = path.relative_to(root).as_posix()
+            if any(part.startswith(".") for part in PurePosixPath(relative).parts):
+                continue
+            text, problem = read_text(root, relative)
+            if text is None:
+                problems.append(problem)
+            else:
+                sources[relative] = text
+        tasks_text = None
+        if (root / tasks_file).is_file() or (root / tasks_file).is_symlink():
+            tasks_text, problem = read_text(root, tasks_file)
+            problems += [problem] if problem else []
+            tasks_text = "" if tasks_text is None else tasks_text
+        return cls.from_sources(sources, tasks_text, tasks_file=tasks_file, aliases=aliases, prefix=prefix,
+                                problems=problems)
 
     @classmethod
     def from_sources(cls, sources: dict[str, str], tasks_text: str | None, *, tasks_file: str = TASKS_FILE,
-                     aliases: dict[str, str] | None = None, prefix: str = "") -> "KnowledgeBase":
-        """Build from {path: Markdown} and the text of tasks.yml (None when there is none)."""
+                     aliases: dict[str, str] | None = None, prefix: str = "",
+                     problems: list[Problem] | None = None) -> "KnowledgeBase":
+        """Build from {path: Markdown} and the text of tasks.yml (None when there is none); `problems`:
+        files that could not be read (see sources.read_text), reported with the rest."""
         kb = cls(prefix=prefix)
-        problems: list[Problem] = []
+        problems = list(problems or [])
         if tasks_text is not None:
             tasks, task_problems = read_tasks_file(tasks_file, tasks_text)
             problems += task_problems
@@ -131,7 +147,11 @@ class KnowledgeBase:
             for index, target in enumerate(task.journey):
                 line = task.journey_lines[index] if index < len(task.journey_lines) else task.line
                 found = self.find_article(target)
-                if found:
+                if found in resolved:
+                    problems.append(Problem(tasks_file, line, ERROR,
+                                            f"task '{task.id}': journey article '{target}' is listed twice; "
+                                            "a journey goes through each article once"))
+                elif found:
                     resolved.append(found)
                 else:
                     problems.append(Problem(tasks_file, line, ERROR,
@@ -191,12 +211,14 @@ class KnowledgeBase:
     def featured(self, paths: list[str] | None = None, limit: int = 6) -> list[Article]:
         """The most important articles: configured ones, else each task's first article."""
         if paths:
-            return [self.articles[p] for p in (self.find_article(path) for path in paths) if p]
-        picks = []
+            found = (self.find_article(path) for path in paths)
+            return [self.articles[p] for p in dict.fromkeys(p for p in found if p)]
+        picks: list[Article] = []
         for task in self.tasks.values():
-            articles = self.articles_in(task.id)
-            if articles:
-                picks.append(articles[0])
+            # A journey may start with another task's article: never list one article twice.
+            first = next((a for a in self.articles_in(task.id) if a not in picks), None)
+            if first:
+                picks.append(first)
         return picks[:limit]
 
     @property

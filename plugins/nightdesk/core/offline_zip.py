@@ -12,6 +12,20 @@ def default_zip_name(site_name: str) -> str:
     return f"{slug}-offline.zip"
 
 
+def check_zip_name(name: str) -> str:
+    """`name` when it is a plain file name ending in .zip (written at the top of the site, where it
+    cannot replace a page or land outside); else ValueError saying what to write instead."""
+    text = name.strip()
+    if not text:
+        raise ValueError("expected a file name like help-offline.zip, or true or false; got an empty name")
+    if "/" in text or "\\" in text or text.startswith(".") or any(ord(ch) < 32 for ch in text):
+        raise ValueError(f"'{name}' must be a plain file name like help-offline.zip: "
+                         "the zip is written at the top of site_dir")
+    if not text.lower().endswith(".zip"):
+        raise ValueError(f"'{name}' must end in .zip, so it never replaces a page of the site")
+    return text
+
+
 def write_site_zip(site_dir: Path | str, zip_path: Path | str) -> Path:
     """Zip every file of `site_dir` into one top folder named like the zip, leaving out the zip itself
     (it may be written inside the site, to be published with it)."""

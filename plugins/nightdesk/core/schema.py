@@ -85,7 +85,8 @@ def _date(value: Any) -> dt.date:
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
-            pass
+            if re.match(r"^\d{4}-\d{1,2}-\d{1,2}$", value.strip()):
+                raise FieldError(f"'{value.strip()}' is not a real date; check the day and the month") from None
     raise FieldError(f"expected a date like 2026-09-14, got {_describe(value)}")
 
 

@@ -6,12 +6,12 @@ so code examples never become steps or answers. Everything comes from the Markdo
 """
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
 from .articles import Article
 from .markdown import numbered_steps, plain_text, questions_and_answers
+from .safe import script_json
 
 __all__ = ["json_ld_script", "meta_description", "numbered_steps", "questions_and_answers", "structured_data"]
 
@@ -64,6 +64,5 @@ def faq_page(article: Article, url: str | None = None) -> dict[str, Any] | None:
 
 
 def json_ld_script(data: dict[str, Any]) -> str:
-    """A <script type="application/ld+json"> element; '</' is escaped so text cannot end the script."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    return f'<script type="application/ld+json">{text}</script>'
+    """A <script type="application/ld+json"> element whose text cannot end the script (see safe.script_json)."""
+    return f'<script type="application/ld+json">{script_json(data)}</script>'

@@ -15,12 +15,15 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from nightdesk.i18n import Catalog
 
+from .safe import check_url
+
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 CHANNEL_KINDS = ("phone", "email", "chat", "status", "emergency")
 # Phone and chat need a person at the other end; an email, a status page or an emergency line do not.
 DEFAULT_AVAILABILITY = {"phone": "hours", "chat": "hours", "email": "always", "status": "always", "emergency": "always"}
 CLOCKS = ("24h", "12h")
 
+_EMAIL = re.compile(r"^[^@\s<>\"'?&:/]+@[^@\s<>\"'?&:/]+$")
 _RANGE = re.compile(r"^(\d{1,2}):(\d{2})\s*[-–]\s*(\d{1,2}):(\d{2})$")
 _CLOSED = re.compile(r"^(?:(\d{4})-)?(\d{1,2})-(\d{1,2})(?:\s+(.+))?$")
 
@@ -129,11 +132,18 @@ def read_support(*, timezone: str, hours: dict[str, Any], closed: list[Any] | No
 
 def read_week(hours: dict[str, Any], where: str) -> Week:
     """{'mon-fri': '08:00-18:00', 'sat': '09:00-13:00'}; a day left out, or 'closed', is closed."""
+    if not isinstance(hours, dict):
+        raise ValueError(f"{where}: expected hours per day, like mon-fri: 08:00-18:00")
     week: Week = {}
+    given_in: dict[str, str] = {}
     for key, value in hours.items():
         days = _days(str(key).strip().lower(), where)
         ranges = read_ranges(value, f"{where}.{key}")
         for day in days:
+            if day in given_in:  # "mon-fri" and "mon": the later one would silently win
+                raise ValueError(f"{where}: {day} is given twice (in '{given_in[day]}' and '{key}'); "
+                                 "give each day once")
+            given_in[day] = str(key)
             week[day] = ranges
     return week
 
@@ -153,7 +163,12 @@ def read_ranges(value: Any, where: str) -> Ranges:
         if not (h1 < 24 and m1 < 60 and h2 <= 24 and m2 < 60 and start < end <= 24 * 60):
             raise ValueError(f"{where}: '{part.strip()}' must start before it ends, within one day (up to 24:00)")
         ranges.append((start, end))
-    return tuple(sorted(ranges))
+    ranges.sort()
+    for (_, end), (start, _) in zip(ranges, ranges[1:]):
+        if start < end:
+            raise ValueError(f"{where}: '{value}' has opening times that overlap; "
+                             "list each time once, like 08:00-12:00, 13:00-17:00")
+    return tuple(ranges)
 
 
 def read_closed_day(value: Any) -> ClosedDay:
@@ -179,6 +194,9 @@ def read_channel(item: dict[str, Any], week: Week, where: str, catalog: Catalog 
         raise ValueError(f"{where}.value: a {kind} channel needs a value (number, address or URL)")
     if kind in ("chat", "status") and not value.startswith(("http://", "https://")):
         raise ValueError(f"{where}.value: a {kind} channel needs a web address starting with https://")
+    if kind == "email" and not _EMAIL.match(value):
+        raise ValueError(f"{where}.value: '{value}' is not an email address like help@example.com")
+    check_url(value if ":" in value else "", f"{where}.value")  # a web address: https/http only, never javascript:
     available = item.get("available") or DEFAULT_AVAILABILITY[kind]
     if available == "hours":
         channel_week, follows = week, True

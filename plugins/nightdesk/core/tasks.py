@@ -8,10 +8,13 @@ from typing import Any
 import yaml
 
 from .articles import humanize
+from .frontmatter import TextLoader, load_node
 from .problems import ERROR, WARNING, Problem
 
 TASK_KEYS = ("id", "title", "description", "icon", "order", "journey")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# "material/cash", "fontawesome/solid/house": names inside an icon set, never a path that climbs out of it.
+_ICON_NAME = re.compile(r"^[A-Za-z0-9][\w-]*(/[A-Za-z0-9][\w.-]*)+$")
 
 
 @dataclass
@@ -24,6 +27,7 @@ class Task:
     journey: list[str] = field(default_factory=list)  # article paths to follow in sequence
     line: int = 1  # where it is declared in tasks.yml
     journey_lines: list[int] = field(default_factory=list)
+    icon_line: int = 1
 
     @property
     def hub_path(self) -> str:
@@ -39,17 +43,19 @@ def read_tasks_file(path: str, text: str) -> tuple[list[Task], list[Problem]]:
     """Read tasks.yml: a list of tasks (or a mapping of id -> task). Problems name the line."""
     problems: list[Problem] = []
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=TextLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         return [], [Problem(path, mark.line + 1 if mark else 1, ERROR, f"not valid YAML: {getattr(exc, 'problem', exc)}")]
+    except RecursionError:
+        return [], [Problem(path, 1, ERROR, "nested too deeply to read")]
     if root is None:
         return [], []
     entries: list[tuple[str | None, yaml.Node]] = []
     if isinstance(root, yaml.SequenceNode):
         entries = [(None, node) for node in root.value]
     elif isinstance(root, yaml.MappingNode):
-        entries = [(key.value, node) for key, node in root.value]
+        entries = [(str(key.value) if isinstance(key, yaml.ScalarNode) else None, node) for key, node in root.value]
     else:
         return [], [Problem(path, 1, ERROR, "must be a list of tasks, each with an id and a title")]
 
@@ -60,9 +66,34 @@ def read_tasks_file(path: str, text: str) -> tuple[list[Task], list[Problem]]:
         if not isinstance(node, yaml.MappingNode):
             problems.append(Problem(path, line, ERROR, "each task must be a mapping with at least 'id' and 'title'"))
             continue
-        raw: dict[str, Any] = yaml.safe_load(yaml.serialize(node)) or {}
-        lines = {k.value: k.start_mark.line + 1 for k, _ in node.value}
-        task_id = str(raw.get("id") or key_id or "").strip()
+        raw: dict[str, Any] = {}
+        lines: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append(Problem(path, key_node.start_mark.line + 1, ERROR, "a task's keys must be plain words"))
+                continue
+            key = str(key_node.value)
+            raw[key] = load_node(value_node)
+            lines[key] = key_node.start_mark.line + 1
+
+        def text(key: str, default: str = "") -> str:
+            """A plain-text value; a list or mapping is reported (it would show as "['a', 'b']")."""
+            value = raw.get(key)
+            if value is None or value == "":
+                return default
+            if isinstance(value, (list, dict)) or isinstance(value, bool):
+                problems.append(Problem(path, lines.get(key, line), ERROR,
+                                        f"task '{raw_id}': '{key}' must be text, got {'a list' if isinstance(value, list) else 'a mapping' if isinstance(value, dict) else repr(value)}",
+                                        field=key))
+                return default
+            return str(value).strip()
+
+        raw_id = raw.get("id") if raw.get("id") is not None else key_id
+        if isinstance(raw_id, (list, dict)):
+            problems.append(Problem(path, lines.get("id", line), ERROR, "a task's 'id' must be one word, not a list"))
+            continue
+        task_id = str(raw_id or "").strip()
+        raw_id = task_id
         for unknown in sorted(set(raw) - set(TASK_KEYS)):
             problems.append(Problem(path, lines[unknown], WARNING,
                                     f"unknown key '{unknown}' in task '{task_id}'; known keys: {', '.join(TASK_KEYS)}"))
@@ -90,16 +121,22 @@ def read_tasks_file(path: str, text: str) -> tuple[list[Task], list[Problem]]:
             problems.append(Problem(path, lines.get("order", line), ERROR,
                                     f"task '{task_id}': 'order' must be a whole number, got {order!r}"))
             order = position
+        icon = text("icon") or None
+        if icon and "/" in icon and (not _ICON_NAME.match(icon) or ".." in icon.split("/")):
+            problems.append(Problem(path, lines.get("icon", line), ERROR,
+                                    f"task '{task_id}': icon '{icon}' is not an icon name like material/cash "
+                                    "(icons come only from the theme's .icons folders)", field="icon"))
+            icon = None
         tasks.append(Task(
             id=task_id,
-            title=str(raw.get("title") or humanize(task_id)),
-            description=str(raw.get("description") or ""),
-            icon=str(raw["icon"]) if raw.get("icon") else None,
+            title=text("title") or humanize(task_id),
+            description=text("description"),
+            icon=icon,
             order=order,
             journey=[item.strip() for item in journey],
             line=line,
             journey_lines=journey_lines,
+            icon_line=lines.get("icon", line),
         ))
     tasks.sort(key=lambda task: task.order)
     return tasks, problems
-

@@ -6,11 +6,12 @@ Every plugin that uses the hooks calls `use_theme` in on_config, so each works a
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from markupsafe import Markup
 from mkdocs.config.config_options import ExtraScriptValue
+
+from nightdesk.core.safe import script_json as safe_json
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 HEAD = "nightdesk_head"
@@ -30,9 +31,8 @@ def add_html(context, hook: str, html: str) -> None:
 
 
 def script_json(element_id: str, data) -> str:
-    """Data for browser scripts; '</' escaped so no value can close the <script> element."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    return f'<script type="application/json" id="{element_id}">{text}</script>'
+    """Data for browser scripts, serialised so that no value can end the <script> element."""
+    return f'<script type="application/json" id="{element_id}">{safe_json(data)}</script>'
 
 
 def add_script(config, path: str) -> None:

@@ -107,6 +107,9 @@ def build_search(
     builder = new_builder(boosts, language)
     for document in documents:
         builder.add(document)
+    if not documents:  # a site with no articles yet: lunr divides by the document count, so give it one empty
+        documents.append({"r": base36(0), **{name: "" for name in DEFAULT_BOOSTS}})
+        builder.add(documents[0])
     lunr_index = builder.build()
     store = {
         "articles": store_articles,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from nightdesk.core.problems import ERROR, WARNING, Problem
+from nightdesk.core.problems import ERROR, WARNING, Problem, decode_text
 from nightdesk.search.pipeline import ENGLISH, Language
 
 
@@ -52,8 +52,11 @@ def load_synonyms(path: Path, display_path: str | None = None, language: Languag
     shown = display_path or str(path)
     if not path.exists():
         return Synonyms()
+    text, unreadable = decode_text(shown, path.read_bytes())
+    if unreadable:
+        return Synonyms(problems=(unreadable,))
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
+        root = yaml.compose(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1

@@ -33,10 +33,11 @@ class Site:
 
     @classmethod
     def build(cls, sources: Mapping[str, str], tasks_text: str | None, settings: SiteSettings = SiteSettings(),
-              *, icon_svg: Callable[[str], str] = lambda name: "") -> "Site":
-        """From {source path: Markdown} and the text of tasks.yml (None when there is none)."""
+              *, icon_svg: Callable[[str], str] = lambda name: "", problems: list | None = None) -> "Site":
+        """From {source path: Markdown} and the text of tasks.yml (None when there is none); `problems`:
+        files the generator could not read (nightdesk.core.sources), reported with the rest."""
         kb = KnowledgeBase.from_sources(dict(sources), tasks_text, tasks_file=settings.tasks_file,
-                                        aliases=dict(settings.aliases), prefix=settings.prefix)
+                                        aliases=dict(settings.aliases), prefix=settings.prefix, problems=problems)
         views = Views(kb, override_dir=settings.override_dir, icon_svg=icon_svg, nav_limit=settings.nav_limit,
                       catalog=settings.catalog)
         return cls(kb, views, settings)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from nightdesk.mkdocs.options import SafeURL
+
 
 class FieldBoosts(base.Config):
     """How much a matching word counts in each part of an article; keep them in this order."""
@@ -40,8 +42,8 @@ class SearchConfig(base.Config):
     synonyms = c.Type(str, default="synonyms.yml")
 
     # Where the "Contact support" link on a search with no results goes (any URL, e.g.
-    # mailto:help@example.com). Unset: no contact link is shown.
-    contact_url = c.Optional(c.Type(str))
+    # mailto:help@example.com; https:, http:, mailto:, tel: or relative). Unset: no contact link is shown.
+    contact_url = c.Optional(SafeURL())
 
     # Field boosts for ranking; see FieldBoosts.
     boosts = c.SubConfig(FieldBoosts)

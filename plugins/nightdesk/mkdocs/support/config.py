@@ -5,6 +5,7 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 
 from nightdesk.core.support import CHANNEL_KINDS, CLOCKS
+from nightdesk.mkdocs.options import SafeURL
 
 
 class ChannelConfig(Config):
@@ -51,7 +52,7 @@ class SupportConfig(Config):
     title = opt.Optional(opt.Type(str))
     """Heading of the support box; default "Still need help?" in the site's language."""
 
-    feedback_endpoint = opt.Optional(opt.URL())
+    feedback_endpoint = opt.Optional(SafeURL(schemes=("https", "http")))
     """Where votes, comments and searches with no results are POSTed as JSON (a form backend or webhook).
     Not set: nothing is sent, and the follow-up question is not asked."""
 

@@ -4,6 +4,7 @@ from mkdocs.config.base import Config
 
 from nightdesk.core.checks import FAMILIES, CheckSettings
 from nightdesk.core.schema import DEFAULT_ALIASES
+from nightdesk.mkdocs.options import ZipName
 
 
 class ChecksConfig(Config):
@@ -56,7 +57,7 @@ class TasksConfig(Config):
     checks = opt.SubConfig(ChecksConfig)
     """Limits for the pre-publishing checks; see ChecksConfig."""
 
-    offline_zip = opt.Type((str, bool), default=True)
+    offline_zip = ZipName(default=True)
     """A zip of the built site for offline use, written at the top of `site_dir` (so it is published
     with the site): `true` names it `<site name>-offline.zip`, a string names it, `false` writes none.
     Not written by `mkdocs serve`."""

@@ -33,6 +33,9 @@ from mkdocs.utils.templates import TemplateContext
 from nightdesk.core.checks import run_checks
 from nightdesk.core.knowledge_base import ARTICLE, HOME, HUB, HOME_PATH
 from nightdesk.core.offline_zip import default_zip_name, write_site_zip
+from nightdesk.core.problems import ERROR, Problem
+from nightdesk.core.safe import html_text
+from nightdesk.core.sources import decode, read_text, refusal
 from nightdesk.core.views import Link
 from nightdesk.mkdocs.offline_promise import keep_offline_promise
 from nightdesk.site.templates import override_problems
@@ -96,17 +99,36 @@ class TasksPlugin(BasePlugin[TasksConfig]):
         tasks_file = files.get_file_from_path(self.config.tasks_file)
         if tasks_file:
             files.remove(tasks_file)  # source data, not a page to publish
-        tasks_path = docs_dir / self.config.tasks_file
+        # Files resolving outside docs_dir, dangling symlinks and text that is not UTF-8 are reported and
+        # left out (never published, searched or zipped); the rest of the site is still built.
+        unreadable = _refuse_unsafe_files(files, docs_dir)
+        sources = {}
+        for page in files.documentation_pages():
+            text, problem = decode(page.src_uri, page.content_bytes)
+            if text is None:
+                unreadable.append(problem)
+                files.remove(page)  # MkDocs would stop the whole build on it
+            else:
+                sources[page.src_uri] = text
+        tasks_text = None
+        if (docs_dir / self.config.tasks_file).is_file() or (docs_dir / self.config.tasks_file).is_symlink():
+            tasks_text, problem = read_text(docs_dir, self.config.tasks_file)
+            if problem:
+                unreadable.append(problem)
+                tasks_text = ""
         settings = SiteSettings(
             tasks_file=self.config.tasks_file, aliases=dict(self.config.aliases), featured=tuple(self.config.featured),
             nav_limit=self.config.nav_limit, override_dir=config.theme.custom_dir, prefix=_shown_prefix(config),
             catalog=site_catalog(config))
-        self.site = Site.build({f.src_uri: f.content_string for f in files.documentation_pages()},
-                               tasks_path.read_text(encoding="utf-8") if tasks_path.is_file() else None,
-                               settings, icon_svg=_icon_finder(tuple(config.theme.dirs)))
+        icon_svg = _icon_finder(tuple(config.theme.dirs), config.docs_dir)
+        self.site = Site.build(sources, tasks_text, settings, icon_svg=icon_svg, problems=unreadable)
         register_site(config, self.site)
         for problem in self.site.kb.problems:
             (log.error if problem.is_error else log.warning)(str(problem))
+        for task in self.site.kb.tasks.values():
+            if task.icon and "/" in task.icon and not icon_svg(task.icon):
+                log.error(f"{settings.prefix}{self.config.tasks_file}:{task.icon_line}: error: task '{task.id}': "
+                          f"icon '{task.icon}' is not in the .icons folders of the theme, custom_dir or docs_dir")
         self._run_checks(files, config)
 
         for path in [HOME_PATH] + [task.hub_path for task in self.site.kb.tasks.values()]:
@@ -136,15 +158,18 @@ class TasksPlugin(BasePlugin[TasksConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """An article's body as the core read it, so a broken front matter never leaks into the page;
-        hub pages get their task's title."""
+        hub pages get their task's title. Front-matter values are plain text, but the theme prints
+        page.meta (and page.title) as HTML: they are escaped here, at the source, so "Use the <Settings>
+        page" shows as written and no value runs as markup."""
         if not self.config.enabled:
             return None
+        page.meta = html_text(page.meta)
         ref = self.site.page(page.file.src_uri)
         if ref.kind == ARTICLE:
-            page.meta["title"] = ref.article.title
+            page.meta["title"] = html_text(ref.article.title)
             return ref.article.body
         if ref.kind == HUB:
-            page.meta["title"] = ref.task.title
+            page.meta["title"] = html_text(ref.task.title)
         return None
 
     @event_priority(50)
@@ -205,16 +230,32 @@ def _shown_prefix(config: MkDocsConfig) -> str:
     return os.path.relpath(Path(config.docs_dir), base).replace(os.sep, "/") + "/"
 
 
-def _icon_finder(theme_dirs: tuple[str, ...]):
-    """Inline SVG for an icon name such as "material/cash", from the theme's .icons folders."""
+def _refuse_unsafe_files(files: Files, docs_dir: Path) -> list[Problem]:
+    """Leave out every source file that resolves outside docs_dir or cannot be opened (a dangling
+    symlink): never published, never searched, never zipped. Returns their problems."""
+    problems = []
+    docs = os.path.join(os.path.abspath(docs_dir), "")
+    for file in list(files):
+        if file.generated_by is not None or not (file.abs_src_path or "").startswith(docs):
+            continue  # theme files and generated pages come from elsewhere, by design
+        why = refusal(docs_dir, file.src_uri)
+        if why:
+            problems.append(Problem(file.src_uri, 1, ERROR, why))
+            files.remove(file)
+    return problems
+
+
+def _icon_finder(theme_dirs: tuple[str, ...], docs_dir: str | None = None):
+    """Inline SVG for an icon name such as "material/cash", only from the `.icons` folders of the theme
+    (the site's custom_dir included) and of docs_dir: a name can never reach a file outside them."""
+    roots = [Path(d) / ".icons" for d in theme_dirs] + ([Path(docs_dir) / ".icons"] if docs_dir else [])
 
     @cache
     def icon(name: str) -> str:
-        for theme_dir in theme_dirs:
-            svg = Path(theme_dir) / ".icons" / f"{name}.svg"
-            if svg.is_file():
-                return svg.read_text(encoding="utf-8")
-        log.warning(f"icon '{name}' not found in the theme's .icons folder")
+        for root in roots:
+            svg = (root / f"{name}.svg").resolve()
+            if svg.is_relative_to(root.resolve()) and svg.is_file():
+                return svg.read_text(encoding="utf-8", errors="replace")
         return ""
 
     return icon
