@@ -4,7 +4,8 @@
  * role=listbox of links with role=option). Results update on every
  * keystroke; "/" focuses the box. Ranking lives in search.js (window.nightdesk).
  * No results: the support box (support.js) under the list, and one "search" record for
- * the support team (feedback.js) once the reader has stopped typing. "No good match" (the
+ * the support team (feedback.js) once the search is finished (the reader left the box or
+ * the page). "No good match" (the
  * best article holds fewer than half of the reader's words): the same, with the best
  * partial matches listed under the support box.
  */
@@ -19,7 +20,6 @@
   var hasKeyboard = window.matchMedia && matchMedia("(hover: hover) and (pointer: fine)").matches;
   var DROPDOWN_LIMIT = 6;
   var PAGE_LIMIT = 20;
-  var SETTLED_MS = 1500;  // no keystroke for this long: the reader meant this query, not half a word
   var counter = 0;
   var reported = {};  // failed queries already sent from this page view
 
@@ -49,13 +49,14 @@
     this.support.className = "nd-search__support";
     this.support.hidden = true;
     this.panel.appendChild(this.support);
-    this.settleTimer = null;
     var self = this;
     this.input.addEventListener("focus", function () { nd.load(); });
     this.input.addEventListener("input", function () { self.update(); });
     this.input.addEventListener("keydown", function (e) { self.onKey(e); });
     root.addEventListener("focusout", function (e) {
-      if (self.inline || root.contains(e.relatedTarget)) return;
+      if (root.contains(e.relatedTarget)) return;
+      reportPending();  // the reader left the box: the search they ended on is finished
+      if (self.inline) return;
       self.close();
       var toggle = root.querySelector(".nd-search__toggle");  // phones: fold the header box away again
       if (toggle) { root.classList.remove("nd-search--open"); toggle.setAttribute("aria-expanded", "false"); }
@@ -68,7 +69,6 @@
     var self = this, query = this.input.value;
     this.query = query;
     this.failed = false;
-    clearTimeout(this.settleTimer);
     if (this.inline) setPageQuery(query);
     if (!query.trim()) { this.render(null); return; }
     nd.load().then(function (engine) {
@@ -77,9 +77,8 @@
       // One letter, or only words like "how do i": wait for more rather than say "no results".
       self.render(found.searchable ? engine : null, found.results, query, found.good);
       self.failed = found.searchable && !found.good;
-      if (!self.failed) return;
-      if (settled === true) reportFailed(query);
-      else self.settleTimer = setTimeout(function () { reportFailed(query); }, SETTLED_MS);
+      pending = self.failed ? self : (pending === self ? null : pending);
+      if (self.failed && settled === true) reportFailed(query);
     }, function () {
       self.status.textContent = t("search.unavailable");
     });
@@ -211,6 +210,17 @@
     }
     return html.join("");
   }
+
+  // A search is finished when the reader leaves the box or the page (or presses Enter), never while
+  // typing: "q", "qw", "qwx" are not three failed searches. `pending` is the box whose last query failed.
+  var pending = null;
+  function reportPending() {
+    var box = pending;
+    pending = null;
+    if (box && box.failed && box.query === box.input.value) reportFailed(box.query);
+  }
+  window.addEventListener("pagehide", reportPending);
+  document.addEventListener("visibilitychange", function () { if (document.visibilityState === "hidden") reportPending(); });
 
   // One record per failed query per page view; feedback.js sends nothing when no endpoint is set.
   function reportFailed(query) {

@@ -23,6 +23,13 @@
     TYPO_BOOST = r.typoBoost; TYPO_SHARE = r.typoShare; SECTION_SHARES = r.sectionShares;
     TITLE_BONUS = r.titleBonus;
   }
+  var MAX_QUERY_CHARS = 200;  // longer than any question a reader types
+  var MAX_WORD_CHARS = 40;  // longer than any word in a dictionary
+  var LONG_WORD = new RegExp("\\S{" + (MAX_WORD_CHARS + 1) + ",}", "g");
+
+  function boundedQuery(query) {
+    return String(query || "").slice(0, MAX_QUERY_CHARS).replace(LONG_WORD, function (w) { return w.slice(0, MAX_WORD_CHARS); });
+  }
 
   function loadScript(name) {
     return new Promise(function (resolve, reject) {
@@ -197,7 +204,9 @@
 
   // Ranked articles, each with its best section and the index terms it matched.
   Engine.prototype.query = function (query) {
-    var words = this.parse(String(query || ""));
+    // Bounded work per keystroke: a pasted page of text or one 4,000-letter "word" must not freeze the tab.
+    query = boundedQuery(query);
+    var words = this.parse(query);
     var expansions = this.synonymTerms(words);
     // Nothing to look for (only "how do i"): lunr would treat an empty query as "everything".
     if (!expansions.length && !words.some(function (w) { return clausesFor(w).length; })) {
@@ -266,7 +275,7 @@
   Engine.prototype.suggest = function (query) {
     var self = this, known = this.index.invertedIndex, counts = this.index.nightdeskTermDocuments || [];
     var byLength = this.wordsByLength(), changed = false;
-    var fixed = this.parse(query).map(function (w) {
+    var fixed = this.parse(boundedQuery(query)).map(function (w) {
       if (w.stop || w.word.length < 3 || w.stem in known || w.word in known) return w.word;
       var limit = Math.max(1, typoLimit(w.word)), best = null, bestDistance = limit + 1, bestCount = -1;
       for (var length = w.word.length - limit; length <= w.word.length + limit; length++) {
