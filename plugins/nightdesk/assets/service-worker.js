@@ -1,7 +1,8 @@
 /* nightdesk service worker (source). The build writes it to the site root as service-worker.js, with a
  * first line `self.NIGHTDESK = {version, precache, complete}` (see nightdesk/core/offline.py).
  *
- * Install: save every precache path in the cache "nightdesk-<version>". Activate: delete older nightdesk
+ * Install: save every precache path (percent-encoded URLs) in the cache "nightdesk-<version>", each on its
+ * own so one failure never fails the install. Activate: delete older nightdesk
  * caches. Fetch: answer from the cache first (fast on a weak signal, works offline), else from the network,
  * saving the answer so a page opened once works offline next time. A page answered from the cache is also
  * asked of the network in the background: that refreshes the saved copy and is how the worker knows the
@@ -13,9 +14,13 @@
 var settings = self.NIGHTDESK;
 var CACHE = "nightdesk-" + settings.version;
 
+// Each file is saved on its own: one that fails (missing after a deploy, a flaky connection) is fetched
+// when first opened instead, and never keeps a new worker, with the new site, from installing.
 self.addEventListener("install", function (event) {
   event.waitUntil(caches.open(CACHE).then(function (cache) {
-    return cache.addAll(settings.precache.map(function (path) { return new Request(path, { cache: "reload" }); }));
+    return Promise.all(settings.precache.map(function (path) {
+      return cache.add(new Request(path, { cache: "reload" })).catch(function () { /* saved on first visit */ });
+    }));
   }).then(function () { return self.skipWaiting(); }));
 });
 

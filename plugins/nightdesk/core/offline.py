@@ -15,6 +15,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 SERVICE_WORKER = "service-worker.js"
 MANIFEST = "manifest.webmanifest"
@@ -64,11 +65,21 @@ def content_version(root: Path, paths: list[str]) -> str:
     return digest.hexdigest()[:12]
 
 
+# Characters a browser leaves as they are in a URL path; every other one ('#', '?', '%', spaces, letters
+# beyond ASCII) is percent-encoded, so "c#-tips.html" is fetched as itself and not as "c" plus a fragment.
+_PATH_SAFE = "/!$&'()*+,;=:@~"
+
+
+def url_path(path: str) -> str:
+    """A site-relative file path as the URL a browser requests for it."""
+    return quote(path, safe=_PATH_SAFE)
+
+
 def service_worker_source(template: str, precache: Precache, offline_page: dict[str, str] | None = None) -> str:
     """The service worker: its settings on the first line, then the (static) script. `offline_page` holds
     the language and texts of the page shown for a page not saved yet (see OFFLINE_PAGE_TEXTS)."""
-    settings = {"version": precache.version, "precache": precache.paths, "complete": precache.complete,
-                "offlinePage": offline_page or {}}
+    settings = {"version": precache.version, "precache": [url_path(p) for p in precache.paths],
+                "complete": precache.complete, "offlinePage": offline_page or {}}
     return f"self.NIGHTDESK = {json.dumps(settings, separators=(',', ':'))};\n{template}"
 
 
