@@ -10,7 +10,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from nightdesk.search.gaps import GapsReport, gaps_report, read_records, synonym_line
+from nightdesk.search.gaps import ANALYSED, GapsReport, gaps_report, read_records, synonym_line
 from nightdesk.search.query import SearchEngine
 from nightdesk.search.unpacking import INDEX_FILE
 
@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     for problem in problems:
         print(problem, file=sys.stderr)
-    report = gaps_report(records, SearchEngine.from_site(args.site), problems)
+    report = gaps_report(records, SearchEngine.from_site(args.site), problems, limit=max(ANALYSED, args.top))
     print(as_json(report, args.top) if args.format == "json" else as_text(report, args.file, args.top))
     return 0
 
@@ -56,7 +56,10 @@ def as_text(report: GapsReport, file: Path, top: int) -> str:
                                                      if report.duplicates else "")]
     if report.problems:
         lines[0] += f"; {len(report.problems)} unreadable, skipped"
-    lines += ["", "Failed searches, most frequent first:"]
+    analysed = len(report.failed_searches)
+    more = (f" ({report.distinct_failed:,} distinct; the {analysed:,} most frequent re-run)"
+            if report.distinct_failed > analysed else "")
+    lines += ["", f"Failed searches, most frequent first{more}:"]
     for search in report.failed_searches[:top]:
         if search.answered:
             status = f"now finds: {search.top[0]['title']} ({search.top[0]['url']})"
@@ -87,6 +90,7 @@ def as_json(report: GapsReport, top: int) -> str:
     return json.dumps({
         "records": report.records,
         "duplicates": report.duplicates,
+        "distinct_failed_searches": report.distinct_failed,
         "failed_searches": [asdict(s) for s in report.failed_searches[:top]],
         "no_votes": [asdict(v) for v in report.no_votes[:top]],
         "suggested_synonyms": [{**asdict(s), "line": synonym_line(s)} for s in report.synonyms[:top]],

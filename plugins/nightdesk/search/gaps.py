@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,6 +57,7 @@ class GapsReport:
     no_votes: list[ArticleVotes]
     synonyms: list[SynonymSuggestion]
     problems: list[Problem]
+    distinct_failed: int = 0  # distinct failed searches in the records; the most frequent ANALYSED are re-run
 
 
 # --- Reading records --------------------------------------------------------------------
@@ -71,11 +73,24 @@ def read_records(path: Path, shown: str | None = None) -> tuple[list[dict], list
     return _read_csv(text, shown)
 
 
+# Records come from the public: printed to a terminal, an escape sequence could rewrite the screen or the
+# window title. Control characters (C0, DEL, C1) and bidirectional overrides are removed from every value.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+TEXT_LIMIT = 1000  # characters kept of any value (feedback.js sends at most 1,000, a comment)
+
+
+def clean_text(value) -> str:
+    """A record value as one line of printable text, cut to TEXT_LIMIT characters."""
+    return " ".join(_UNPRINTABLE.sub(" ", str(value)[: TEXT_LIMIT * 2]).split())[:TEXT_LIMIT]
+
+
 def _check(record, shown: str, line: int, problems: list[Problem]) -> dict | None:
     if not isinstance(record, dict):
         problems.append(Problem(shown, line, WARNING, "not a record (expected {\"type\": ...}); skipped"))
         return None
-    record = {k: v for k, v in record.items() if v not in ("", None)}
+    # Only plain values, as text: a list-valued id or a nested object is not something to count or print.
+    record = {clean_text(k): clean_text(v) if isinstance(v, str) else v for k, v in record.items()
+              if isinstance(v, (str, int, float, bool)) and v != ""}
     if record.get("type") not in ("vote", "comment", "search"):
         problems.append(Problem(shown, line, WARNING,
                                 f"unknown record type {record.get('type')!r} (expected vote, comment or search); skipped"))
@@ -93,6 +108,9 @@ def _read_json_lines(text: str, shown: str) -> tuple[list[dict], list[Problem]]:
         except json.JSONDecodeError as exc:
             problems.append(Problem(shown, number, WARNING, f"not valid JSON ({exc.msg}); skipped"))
             continue
+        except RecursionError:
+            problems.append(Problem(shown, number, WARNING, "nested too deeply to be a record; skipped"))
+            continue
         if (record := _check(record, shown, number, problems)) is not None:
             records.append(record)
     return records, problems
@@ -103,6 +121,10 @@ def _read_json_array(text: str, shown: str) -> tuple[list[dict], list[Problem]]:
         items = json.loads(text)
     except json.JSONDecodeError as exc:
         return [], [Problem(shown, exc.lineno, WARNING, f"not valid JSON ({exc.msg}); nothing read")]
+    except RecursionError:
+        return [], [Problem(shown, 1, WARNING, "nested too deeply to be a list of records; nothing read")]
+    if not isinstance(items, list):
+        return [], [Problem(shown, 1, WARNING, "expected a list of records; nothing read")]
     problems: list[Problem] = []
     records = [r for r in (_check(item, shown, 1, problems) for item in items) if r is not None]
     return records, problems
@@ -113,7 +135,14 @@ def _read_csv(text: str, shown: str) -> tuple[list[dict], list[Problem]]:
     if "type" not in (reader.fieldnames or []):
         return [], [Problem(shown, 1, WARNING, "the CSV header has no 'type' column; nothing read")]
     records, problems = [], []
-    for row in reader:
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:  # e.g. a cell larger than csv.field_size_limit(): skip that row only
+            problems.append(Problem(shown, reader.line_num, WARNING, f"unreadable CSV row ({exc}); skipped"))
+            continue
         if None in row:  # more cells than the header has
             problems.append(Problem(shown, reader.line_num, WARNING, "more cells than the header has columns; skipped"))
             continue
@@ -138,12 +167,23 @@ def normalize_query(query: str) -> str:
     return " ".join(str(query).lower().split())
 
 
-def failed_searches(records: list[dict], engine: SearchEngine) -> list[FailedSearch]:
-    counts = Counter(normalize_query(r.get("query", "")) for r in records
+ANALYSED = 200
+"""Distinct failed searches re-run through the search, most frequent first. The long tail (most queries
+of a busy site are typed once) would take minutes to re-run and changes no decision."""
+
+
+def failed_search_counts(records: list[dict]) -> Counter:
+    counts = Counter(normalize_query(r.get("query", ""))[:200] for r in records
                      if r["type"] == "search" and str(r.get("results", 0)) == "0")
     counts.pop("", None)
+    return counts
+
+
+def failed_searches(records: list[dict], engine: SearchEngine, limit: int = ANALYSED,
+                    counts: Counter | None = None) -> list[FailedSearch]:
+    counts = failed_search_counts(records) if counts is None else counts
     found = []
-    for query, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+    for query, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]:
         results = engine.answers(query)  # "No good match" is not an answer
         found.append(FailedSearch(query, count, bool(results), [{"title": r.title, "url": r.url} for r in results[:3]],
                                   "" if results else engine.suggest(query)))
@@ -156,7 +196,8 @@ def no_votes(records: list[dict]) -> list[ArticleVotes]:
         key = record.get("article") or record.get("page")
         if not key or record["type"] not in ("vote", "comment"):
             continue
-        votes = articles.setdefault(key, ArticleVotes(key, record.get("title", key)))
+        key = str(key)
+        votes = articles.setdefault(key, ArticleVotes(key, str(record.get("title", key))))
         if record["type"] == "comment":
             votes.comments.append(str(record.get("comment", "")).strip())
         elif record.get("vote") in ("no", "yes"):
@@ -218,11 +259,14 @@ def _article_word(engine: SearchEngine, result) -> str:
     return next((word for word in spelled if word), "")
 
 
-def gaps_report(records: list[dict], engine: SearchEngine, problems: list[Problem] = ()) -> GapsReport:
+def gaps_report(records: list[dict], engine: SearchEngine, problems: list[Problem] = (),
+                limit: int = ANALYSED) -> GapsReport:
     unique = without_duplicates(records)
-    searches = failed_searches(unique, engine)
+    counts = failed_search_counts(unique)
+    searches = failed_searches(unique, engine, limit, counts)
     return GapsReport(records=len(unique), duplicates=len(records) - len(unique), failed_searches=searches,
-                      no_votes=no_votes(unique), synonyms=suggest_synonyms(searches, engine), problems=list(problems))
+                      no_votes=no_votes(unique), synonyms=suggest_synonyms(searches, engine), problems=list(problems),
+                      distinct_failed=len(counts))
 
 
 def synonym_line(suggestion: SynonymSuggestion) -> str:
