@@ -3,7 +3,7 @@
  * lunr.Index lunr.py built: rebuilds the inverted index from each document's term
  * list and re-runs lunr's BM25 scoring (idf, k1, b, field boosts) exactly as lunr's
  * Builder does. A hand-rolled parser, because this runs on the first search.
- * Needs lunr.js loaded first.
+ * Also unpacks the built-in thesaurus (nightdeskUnpackThesaurus). Needs lunr.js loaded first.
  */
 (function () {
   "use strict";
@@ -101,5 +101,23 @@
     index.nightdeskForms = packed.forms || [];
     index.nightdeskTermDocuments = documentsWithTerm;
     return index;
+  };
+
+  // The built-in thesaurus, packed as [["typed|typed", "target|target"], ...] (nightdesk/search/
+  // thesaurus.py), as rows [phrase stems, index terms, 1]: every typed phrase to every target
+  // that shares no word with it.
+  window.nightdeskUnpackThesaurus = function (packed) {
+    var rows = [];
+    packed.forEach(function (entry) {
+      var targets = entry[1].split("|").map(function (t) { return t.split(" "); });
+      entry[0].split("|").forEach(function (phrase) {
+        var stems = phrase.split(" ");
+        targets.forEach(function (target) {
+          var shared = target.some(function (term) { return stems.indexOf(term) >= 0; });
+          if (!shared) rows.push([stems, target, 1]);
+        });
+      });
+    });
+    return rows;
   };
 })();

@@ -16,12 +16,12 @@
   // The ranking numbers come from the build (store.ranking, written from nightdesk/search/ranking.py,
   // which the Python port uses too), set when the store loads. What each means: ranking.py.
   var MAX_RESULTS, EXACT_BOOST, PREFIX_BOOST_TYPING, PREFIX_BOOST, SHORT_PREFIX_FIELDS, SYNONYM_BOOST,
-    TYPO_BOOST, TYPO_SHARE, SECTION_SHARES, TITLE_BONUS;
+    TYPO_BOOST, TYPO_SHARE, SECTION_SHARES, TITLE_BONUS, THESAURUS_BOOST;
   function useRanking(r) {
     MAX_RESULTS = r.maxResults; EXACT_BOOST = r.exactBoost; PREFIX_BOOST_TYPING = r.prefixBoostTyping;
     PREFIX_BOOST = r.prefixBoost; SHORT_PREFIX_FIELDS = r.shortPrefixFields; SYNONYM_BOOST = r.synonymBoost;
     TYPO_BOOST = r.typoBoost; TYPO_SHARE = r.typoShare; SECTION_SHARES = r.sectionShares;
-    TITLE_BONUS = r.titleBonus;
+    TITLE_BONUS = r.titleBonus; THESAURUS_BOOST = r.thesaurusBoost;
   }
   var MAX_QUERY_CHARS = 200;  // longer than any question a reader types
   var MAX_WORD_CHARS = 40;  // longer than any word in a dictionary
@@ -59,6 +59,8 @@
   function Engine(index, store) {
     this.index = index;
     this.store = store;
+    // The site's synonyms, then the built-in thesaurus's rows (marked with a third element).
+    this.synonyms = store.synonyms.concat(window.nightdeskUnpackThesaurus(store.thesaurus || []));
     this.pipeline = window.nightdeskPipeline;
     this.tasks = {};
     for (var i = 0; i < store.tasks.length; i++) {
@@ -83,7 +85,7 @@
   Engine.prototype.synonymTerms = function (words) {
     var stems = words.map(function (w) { return w.stem; });
     var found = [];
-    this.store.synonyms.forEach(function (entry) {
+    this.synonyms.forEach(function (entry) {
       var phrase = entry[0];
       for (var start = 0; start + phrase.length <= stems.length; start++) {
         var k = 0;
@@ -91,7 +93,7 @@
         if (k === phrase.length) {
           var covered = [];
           for (k = 0; k < phrase.length; k++) covered.push(start + k);
-          found.push({ terms: entry[1], words: covered });
+          found.push({ terms: entry[1], words: covered, boost: entry.length > 2 ? THESAURUS_BOOST : SYNONYM_BOOST });
           break;
         }
       }
@@ -197,7 +199,7 @@
         self.typoTerms(w).forEach(function (term) { q.term(term, { usePipeline: false, boost: TYPO_BOOST }); });
       });
       expansions.forEach(function (e) {
-        e.terms.forEach(function (term) { q.term(term, { usePipeline: false, boost: SYNONYM_BOOST }); });
+        e.terms.forEach(function (term) { q.term(term, { usePipeline: false, boost: e.boost }); });
       });
     };
   };

@@ -19,6 +19,7 @@ from nightdesk.search.pipeline import ENGLISH, Language, normalize_text
 from nightdesk.search.roles import DEFAULT_ROLE_WEIGHTS, page_role
 from nightdesk.search import ranking
 from nightdesk.search.sections import Section
+from nightdesk.search.thesaurus import Thesaurus
 
 # Field order is boost order: a word in the title says more than one in the body.
 DEFAULT_BOOSTS = {"title": 10, "keywords": 8, "summary": 4, "headings": 3, "body": 1}
@@ -97,9 +98,14 @@ def build_search(
     contact_url: str = "",
     language: Language = ENGLISH,
     role_weights: dict[str, float] | None = None,
+    thesaurus: Thesaurus | None = None,
 ) -> SearchBundle:
     """Index every section of every article; the store keeps what results display. In `language`, with
-    compound words split against the articles' own words (pipeline.Language.with_compounds)."""
+    compound words split against the articles' own words (pipeline.Language.with_compounds).
+
+    `synonyms`: the site's rows (Synonyms.for_browser()); `thesaurus`: the built-in thesaurus,
+    of which the store gets the entries this index can use (see thesaurus.py).
+    """
     weights = {**DEFAULT_ROLE_WEIGHTS, **(role_weights or {})}
     indexed = [a for a in articles if article_weight(a, weights) > 0]
     documents, store_articles, store_sections = section_documents(indexed, weights)
@@ -116,6 +122,7 @@ def build_search(
         "sections": store_sections,
         "tasks": [[t.id, t.title, t.url, t.description] for t in tasks],
         "synonyms": synonyms or [],
+        "thesaurus": thesaurus.for_browser(lunr_index.inverted_index, synonyms or []) if thesaurus else [],
         "contact": contact_url,
         "language": language.code,
         "ranking": ranking.for_browser(),  # search.js ranks with these numbers (nightdesk/search/ranking.py)

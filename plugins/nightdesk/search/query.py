@@ -21,7 +21,8 @@ from nightdesk.search.packing import base36
 from nightdesk.search.pipeline import ENGLISH, Language, language_for
 from nightdesk.search.ranking import (EXACT_BOOST, MAX_RESULTS, PREFIX_BOOST, PREFIX_BOOST_TYPING,  # search.js's
                                       SECTION_SHARES, SHORT_PREFIX_FIELDS, SYNONYM_BOOST, TITLE_BONUS, TYPO_BOOST,
-                                      TYPO_SHARE)
+                                      TYPO_SHARE, THESAURUS_BOOST)
+from nightdesk.search.thesaurus import unpack as unpack_thesaurus
 from nightdesk.search.unpacking import INDEX_FILE, STORE_FILE, js_round3, read_script, unpack
 
 
@@ -86,6 +87,8 @@ class SearchEngine:
         self.index = index
         self.store = store
         self.language = language_for(store.get("language"))
+        # The site's synonyms, then the built-in thesaurus's rows (marked with a third element).
+        self.synonyms = store["synonyms"] + unpack_thesaurus(store.get("thesaurus", []))
         self.tasks = {t[0]: {"id": t[0], "title": t[1], "url": t[2], "description": t[3]} for t in store["tasks"]}
         self._vocabulary: dict[str, int] | None = None
         self._spellings: dict[str, str] | None = None
@@ -99,14 +102,15 @@ class SearchEngine:
         """The search a built site ships; FileNotFoundError when it has none."""
         return cls(unpack(read_script(site_dir / INDEX_FILE)), read_script(site_dir / STORE_FILE))
 
-    def synonym_terms(self, words: list[Word]) -> list[tuple[list[str], list[int]]]:
-        """(index terms, positions of the query words the phrase covers) per synonym phrase found."""
+    def synonym_terms(self, words: list[Word]) -> list[tuple[list[str], list[int], float]]:
+        """(index terms, positions of the query words the phrase covers, boost) per synonym phrase found."""
         stems = [w.stem for w in words]
         found = []
-        for phrase, terms in self.store["synonyms"]:
+        for phrase, terms, *thesaurus in self.synonyms:
             for start in range(len(stems) - len(phrase) + 1):
                 if stems[start:start + len(phrase)] == phrase:
-                    found.append((terms, list(range(start, start + len(phrase)))))
+                    boost = THESAURUS_BOOST if thesaurus else SYNONYM_BOOST
+                    found.append((terms, list(range(start, start + len(phrase))), boost))
                     break
         return found
 
@@ -174,7 +178,7 @@ class SearchEngine:
             for c in clauses_for(w):
                 term = c["term"] + "*" if c.get("wildcard") else c["term"]
                 found.update(self.index.token_set.intersect(TokenSet.from_string(term)).to_list())
-            for terms, covered in expansions:
+            for terms, covered, _ in expansions:
                 if i in covered:
                     found.update(terms)
             per_word.append((found, set(self.typo_terms(w)) - found))
@@ -188,9 +192,9 @@ class SearchEngine:
                            wildcard=c.get("wildcard", Query.WILDCARD_NONE), fields=c.get("fields") or self.index.fields)
             for term in self.typo_terms(w):
                 query.term(term, use_pipeline=False, boost=TYPO_BOOST, fields=self.index.fields)
-        for terms, _ in expansions:
+        for terms, _, boost in expansions:
             for term in terms:
-                query.term(term, use_pipeline=False, boost=SYNONYM_BOOST, fields=self.index.fields)
+                query.term(term, use_pipeline=False, boost=boost, fields=self.index.fields)
         return query
 
     def query(self, text: str) -> Outcome:

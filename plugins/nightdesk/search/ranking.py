@@ -10,7 +10,8 @@ EXACT_BOOST = 10  # a word's own stem
 PREFIX_BOOST_TYPING = 4  # the word still being typed, as a prefix
 PREFIX_BOOST = 1  # a finished word of three letters or more, as a prefix
 SHORT_PREFIX_FIELDS = ["title", "keywords", "headings"]  # where a two- or three-letter prefix is looked for
-SYNONYM_BOOST = 6  # a synonym's terms
+SYNONYM_BOOST = 6  # a synonym's terms, from the site's synonyms.yml
+THESAURUS_BOOST = 2  # a term from nightdesk's built-in thesaurus: a guess, so below the site's synonyms
 TYPO_BOOST = 2
 TITLE_BONUS = 0.3  # an article whose title holds all the reader's words scores this much more
 TYPO_SHARE = 0.5  # a word found only through a typo counts half a word (coverage and "good match")
@@ -24,4 +25,5 @@ def for_browser() -> dict:
     return {"maxResults": MAX_RESULTS, "exactBoost": EXACT_BOOST, "prefixBoostTyping": PREFIX_BOOST_TYPING,
             "prefixBoost": PREFIX_BOOST, "shortPrefixFields": list(SHORT_PREFIX_FIELDS),
             "synonymBoost": SYNONYM_BOOST, "typoBoost": TYPO_BOOST, "typoShare": TYPO_SHARE,
-            "sectionShares": list(SECTION_SHARES), "titleBonus": TITLE_BONUS}
+            "sectionShares": list(SECTION_SHARES), "titleBonus": TITLE_BONUS,
+            "thesaurusBoost": THESAURUS_BOOST}

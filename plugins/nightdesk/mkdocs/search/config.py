@@ -4,8 +4,11 @@
       - nightdesk/search:
           synonyms: synonyms.yml
           contact_url: https://example.com/contact
+          thesaurus: {exclude: [till]}
 """
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -33,6 +36,37 @@ class RoleWeights(base.Config):
     glossary = c.Type((int, float), default=0.5)  # many headings with a line or two under each
 
 
+@dataclass(frozen=True)
+class ThesaurusSettings:
+    enabled: bool = True
+    exclude: tuple[str, ...] = ()
+
+
+class ThesaurusOption(c.BaseConfigOption[ThesaurusSettings]):
+    """`true` (default), `false`, or `{exclude: [word, ...]}` (and optionally `enabled:`)."""
+
+    def __init__(self):
+        super().__init__()
+        self.default = True
+
+    def run_validation(self, value) -> ThesaurusSettings:
+        if value is None or value is True:
+            return ThesaurusSettings()
+        if value is False:
+            return ThesaurusSettings(enabled=False)
+        if not isinstance(value, dict):
+            raise base.ValidationError("expected true, false or {exclude: [word, ...]}")
+        unknown = sorted(set(map(str, value)) - {"enabled", "exclude"})
+        if unknown:
+            raise base.ValidationError(f"unknown key '{unknown[0]}'; expected `enabled` or `exclude`")
+        enabled, exclude = value.get("enabled", True), value.get("exclude") or []
+        if not isinstance(enabled, bool):
+            raise base.ValidationError("`enabled` must be true or false")
+        if not isinstance(exclude, list) or not all(isinstance(w, str) and w.strip() for w in exclude):
+            raise base.ValidationError("`exclude` must be a list of words, e.g. `exclude: [till, check]`")
+        return ThesaurusSettings(enabled, tuple(w.strip() for w in exclude))
+
+
 class SearchConfig(base.Config):
     # Turn search off (the header box, the index and the search page).
     enabled = c.Type(bool, default=True)
@@ -44,6 +78,11 @@ class SearchConfig(base.Config):
     # Where the "Contact support" link on a search with no results goes (any URL, e.g.
     # mailto:help@example.com; https:, http:, mailto:, tel: or relative). Unset: no contact link is shown.
     contact_url = c.Optional(SafeURL())
+
+    # nightdesk's built-in thesaurus of everyday business words (cheque/check, till/point of
+    # sale, money back/refund), merged with the synonyms file. `false` switches it off;
+    # `{exclude: [till, ...]}` drops words that mean something else on this site.
+    thesaurus = ThesaurusOption()
 
     # Field boosts for ranking; see FieldBoosts.
     boosts = c.SubConfig(FieldBoosts)

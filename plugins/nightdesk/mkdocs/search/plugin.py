@@ -35,6 +35,7 @@ from nightdesk.search.pipeline import browser_language_script, language_for
 from nightdesk.search.roles import excluded_by_front_matter
 from nightdesk.search.sections import split_sections
 from nightdesk.search.synonyms import Synonyms, load_synonyms
+from nightdesk.search.thesaurus import DATA_FILE as THESAURUS_FILE, thesaurus_for
 
 log = get_plugin_logger(__name__)
 NAME = "nightdesk/search"
@@ -88,6 +89,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                                       language=language_for(site_language(config)))
         for problem in self.synonyms.problems:
             (log.error if problem.is_error else log.warning)(str(problem))
+        settings = self.config.thesaurus
+        english = language_for(site_language(config)).code == "en"  # the thesaurus is English
+        self.thesaurus = thesaurus_for(settings.enabled and english, settings.exclude)
+        for word in settings.exclude if self.thesaurus else ():
+            if not thesaurus_for().knows(word):
+                log.warning(f"thesaurus: exclude: '{word}' is not in nightdesk's thesaurus, so it changes nothing")
 
         if files.get_file_from_path(self.config.search_page) is None:
             catalog = site_catalog(config)
@@ -99,7 +106,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         files.append(File.generated(config, f"{ASSET_DIR}/lunr.js", abs_src_path=str(LUNR_JS)))
 
         # Scripts carry a hash of the sources, so browsers refetch the index after a rebuild.
-        self.version = _sources_hash(files, synonyms_path, site_language(config))
+        self.version = _sources_hash(files, synonyms_path, site_language(config), repr(settings))
         for name in SCRIPTS:
             script = ExtraScriptValue(f"{ASSET_DIR}/{name}?v={self.version}")
             script.defer = True
@@ -143,7 +150,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         tasks = [SearchTask(t.id, t.title, f"{t.id}/index.html", t.description) for t in kb.tasks.values()] if kb else []
         language = language_for(site_language(config))
         bundle = build_search(
-            self.articles, tasks, synonyms=self.synonyms.for_browser(language),
+            self.articles, tasks, synonyms=self.synonyms.for_browser(language), thesaurus=self.thesaurus,
             boosts=dict(self.config.boosts), contact_url=self.config.contact_url or "", language=language,
             role_weights=dict(self.config.role_weights))
         out = Path(config.site_dir) / ASSET_DIR
@@ -186,9 +193,10 @@ def _shown_path(path: Path, config) -> str:
         return str(path)
 
 
-def _sources_hash(files: Files, synonyms_path: Path, language: str = "en") -> str:
-    """Changes whenever a page, the synonyms, the language or nightdesk's own scripts change."""
-    digest = hashlib.sha256(f"{nightdesk.__version__} {language}".encode())
+def _sources_hash(files: Files, synonyms_path: Path, language: str = "en", thesaurus: str = "") -> str:
+    """Changes whenever a page, the synonyms, the language, the thesaurus or nightdesk's own scripts change."""
+    digest = hashlib.sha256(f"{nightdesk.__version__} {language} {thesaurus}".encode())
+    digest.update(THESAURUS_FILE.read_bytes())
     for file in sorted(files, key=lambda f: f.src_uri):
         if file.is_documentation_page() or file.src_uri.startswith(ASSET_DIR):
             digest.update(file.src_uri.encode())
