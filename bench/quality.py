@@ -123,6 +123,8 @@ def build(config: Path, site: Path) -> float:
 
 # Runs in the page: every query through the public API, one after the other (as a reader would).
 NIGHTDESK_QUERIES = """async queries => {
+  // Word vectors load after the first results; wait for them, so every query is ranked alike.
+  if (window.nightdesk.loadVectors) await window.nightdesk.loadVectors();
   const answers = [];
   for (const q of queries) {
     const results = await window.nightdesk.search(q);

@@ -115,10 +115,17 @@ def test_gate_keeps_nonsense_from_looking_confident(site):
 
 
 def test_typos_and_fragments_leave_the_vector_ranking_out(site):
-    typo = site.rank("change pasword")  # "pas ##word": fragments, not a word of the model or the site
+    typo = site.rank("change pasword ")  # "pas ##word": fragments, not a word of the model or the site
     assert typo.unknown == 1 and not typo.confident
     assert site.rank("change password").unknown == 0
     assert site.rank("packing slip").unknown == 0  # "packing" is a site word of one piece
+
+
+def test_the_word_being_typed_counts_only_when_the_site_uses_it(site):
+    assert site.query_rows("print pack")[0] == site.query_rows("print")[0]  # "pack" may become "packing"
+    assert site.query_rows("print pack ")[0] != site.query_rows("print")[0]  # a space: the word is done
+    assert site.query_rows("print packing")[0] == site.query_rows("print packing ")[0]
+    assert site.rank("print pasw").unknown == 0  # half a word is not a typo yet
     assert site.rank("").articles == [] and not site.rank("Ⅻ").confident
 
 

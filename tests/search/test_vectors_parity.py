@@ -20,7 +20,8 @@ from test_differential import TRICKY, articles
 pytestmark = pytest.mark.browser
 QUERIES = [q["q"] for q in yaml.safe_load((Path(__file__).parent / "queries.yml").read_text(encoding="utf-8"))]
 HARD = [TRICKY, "xyzzy plumbing lasers", "authorisaton", "東京 to-do’s\u00a0non\u2011breaking\ttabs\x07bell\u200bzero",
-        "İstanbul ΣΊΣΥΦΟΣ Ⅻ ﬁle", "a" * 120, "", "   ", "how do i", "£1,000.50 3–5 days", "emoji🙂end"]
+        "İstanbul ΣΊΣΥΦΟΣ Ⅻ ﬁle", "a" * 120, "", "   ", "how do i", "£1,000.50 3–5 days", "emoji🙂end",
+        "card dec", "card dec ", "refund?", "refund ?", "pay\u00a0", "pay\u2003", "pay\x1c"]
 
 
 @pytest.fixture(scope="module")
@@ -85,3 +86,37 @@ def test_same_rerank(vectors_page, site):
     in_browser = vectors_page.evaluate("([qs, lexical]) => qs.map(q => model.rerank(q, lexical))", [QUERIES, lexical])
     assert in_browser == [site.rerank(q, lexical) for q in QUERIES]
     assert any(order != lexical for order in in_browser)
+
+
+def test_site_search_fuses_meaning_after_the_first_results(page, search_site):
+    """The built site: vectors load only after the first search, then the box's results are the
+    lexical ones fused with the vector ranking, exactly as SiteVectors.rerank() orders them."""
+    from nightdesk.search.query import MAX_RESULTS, SearchEngine
+    from nightdesk.search.vectors import SiteVectors
+
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto((search_site / "index.html").as_uri())
+    page.wait_for_function("() => !!(window.nightdesk && window.nightdesk.search)")
+    page.evaluate("() => window.nightdesk.search('refund')")
+    assert not any("search-vectors" in url for url in fetched)  # not before the first results
+    page.evaluate("() => window.nightdesk.loadVectors()")
+    assert any("search-vectors-data.js" in url for url in fetched)
+    engine, site = SearchEngine.from_site(search_site), SiteVectors.from_site(search_site)
+    urls = [a[0] for a in engine.store["articles"]]
+    in_browser = page.evaluate("qs => Promise.all(qs.map(q => window.nightdesk.search(q)))", QUERIES)
+    js_lexical = page.evaluate("qs => window.nightdesk.load().then(e => qs.map(q => e.lexical(q).results.map(r => r.article)))", QUERIES)
+    js_rank = page.evaluate("qs => window.nightdesk.load().then(e => qs.map(q => e.vectors.rank(q)))", QUERIES)
+    root = search_site.as_uri() + "/"
+    changed = 0
+    for query, results in zip(QUERIES, in_browser):
+        lexical = [r.article for r in engine.search(query)]
+        i = QUERIES.index(query)
+        assert js_lexical[i] == lexical, query
+        r = site.rank(query)
+        assert (js_rank[i]["articles"], js_rank[i]["confident"]) == (r.articles, r.confident), query
+        expected = [urls[a] for a in site.rerank(query, lexical)][:MAX_RESULTS]  # search.js shows 50
+        assert [r["url"][len(root):].split("#")[0] for r in results] == expected, (query, [urls[a] for a in lexical])
+        changed += expected != [urls[a] for a in lexical]
+    assert changed  # meaning moved some results
+    assert not page.js_errors and not page.external_requests

@@ -270,6 +270,11 @@
     box.input.focus();
   });
 
+  // The word vectors arrived after the first results: show the same query ranked with them.
+  document.addEventListener("nightdesk:vectors", function () {
+    boxes.forEach(function (box) { if (box.query && box.query.trim() && !box.panel.hidden) box.update(); });
+  });
+
   // "/" jumps to search from anywhere that is not already a text field.
   document.addEventListener("keydown", function (e) {
     var t = e.target;

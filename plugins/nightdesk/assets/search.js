@@ -30,6 +30,7 @@
   function boundedQuery(query) {
     return String(query || "").slice(0, MAX_QUERY_CHARS).replace(LONG_WORD, function (w) { return w.slice(0, MAX_WORD_CHARS); });
   }
+  var VECTOR_FILES = ["search-vectors.js", "search-vectors-data.js"];
 
   function loadScript(name) {
     return new Promise(function (resolve, reject) {
@@ -204,8 +205,8 @@
     };
   };
 
-  // Ranked articles, each with its best section and the index terms it matched.
-  Engine.prototype.query = function (query) {
+  // Ranked articles by their words, each with its best section and the index terms it matched.
+  Engine.prototype.lexical = function (query) {
     // Bounded work per keystroke: a pasted page of text or one 4,000-letter "word" must not freeze the tab.
     query = boundedQuery(query);
     var words = this.parse(query);
@@ -265,10 +266,54 @@
         title: a[1], summary: a[2],
         task: task ? task.title : "", taskUrl: task ? task.url : "",
         section: g.best[2], score: Math.round(g.score * 1000) / 1000,
-        terms: Object.keys(g.terms)
+        terms: Object.keys(g.terms), article: g.article
       };
     });
     return { results: results, words: words, searchable: true, good: good };
+  };
+
+  // --- Meaning: the lexical ranking fused with word vectors (search-vectors.js) ---------
+  // The vectors are the big download: fetched once, after the first results show, so those
+  // are never slower; until they arrive (or on a site without them) results are lexical.
+  Engine.prototype.query = function (query) {
+    var found = this.lexical(query);
+    if (!found.searchable || !this.store.vectors) return found;
+    if (!this.vectors) { this.loadVectors(); return found; }
+    var ranking = this.vectors.rank(query);
+    if (ranking.confident) {
+      found.results = this.withMeaning(found.results, ranking);
+      found.good = true;  // every word known and the meaning matches: an answer, not "No good match"
+    }
+    return found;
+  };
+
+  Engine.prototype.loadVectors = function () {
+    var engine = this;
+    if (this.vectorsLoading) return this.vectorsLoading;
+    this.vectorsLoading = new Promise(function (resolve) { setTimeout(resolve, 0); }).then(function () {
+      return Promise.all(VECTOR_FILES.map(loadScript));
+    }).then(function () {
+      engine.vectors = window.nightdesk.vectors.open(window.__nightdeskVectors);
+      window.__nightdeskVectors = undefined;  // the model holds it now
+      document.dispatchEvent(new CustomEvent("nightdesk:vectors"));  // boxes re-rank what they show
+      return engine.vectors;
+    }, function () { return null; });  // words alone still work
+    return this.vectorsLoading;
+  };
+
+  // Articles in the fused order; those only the vectors found join with their top section.
+  // (model.rerank(), with the ranking already at hand; SiteVectors.rerank() in Python.)
+  Engine.prototype.withMeaning = function (results, ranking) {
+    var byArticle = {}, store = this.store, tasks = this.tasks;
+    results.forEach(function (r) { byArticle[r.article] = r; });
+    var lexical = results.map(function (r) { return r.article; });
+    var order = window.nightdesk.vectors.fuse(lexical, ranking.articles, this.vectors.k);
+    return order.slice(0, MAX_RESULTS).map(function (id) {
+      if (byArticle[id]) return byArticle[id];
+      var a = store.articles[id], task = tasks[a[3]];
+      return { url: siteRoot + a[0], title: a[1], summary: a[2], task: task ? task.title : "",
+               taskUrl: task ? task.url : "", section: "", score: 0, terms: [], article: id };
+    });
   };
 
   // --- "Did you mean" ----------------------------------------------------------------
@@ -340,6 +385,10 @@
   window.nightdesk = window.nightdesk || {};
   window.nightdesk.siteRoot = siteRoot;
   window.nightdesk.load = load;
+  // Resolves once the word vectors are in use (null on a site without them): for tests and tools.
+  window.nightdesk.loadVectors = function () {
+    return load().then(function (engine) { return engine.store.vectors ? engine.loadVectors() : null; });
+  };
   window.nightdesk.escapeHtml = escapeHtml;
   window.nightdesk.search = function (query) {
     return load().then(function (engine) {

@@ -79,6 +79,8 @@ MAX_WORD_CHARS = 100  # longer "words" are unknown, as in the model's tokeniser
 _CJK = ((0x4E00, 0x9FFF), (0x3400, 0x4DBF), (0x20000, 0x2A6DF), (0x2A700, 0x2B73F),
         (0x2B740, 0x2B81F), (0x2B820, 0x2CEAF), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F))
 _ASCII_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# JavaScript's /\s$/ (search.js decides the same way which word is still being typed).
+_ENDS_WITH_SPACE = re.compile("[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]$")
 _ASCII_WORD = re.compile(r"[0-9A-Za-z]+|[!-/:-@\[-`{-~]")
 
 
@@ -334,7 +336,7 @@ class SiteVectors:
     table: VectorTable
     articles: list[bytes]  # one int8 row per article, store order; b"" for an article with no vector
     gate: float
-    words: set[str] = field(default_factory=set)  # the site's own words of several pieces
+    words: set[str] = field(default_factory=set)  # the site's own words (see build_site_vectors)
     k: int = RRF_K
     _norms: list[float] = field(init=False, repr=False)
     _rows: list = field(init=False, repr=False)
@@ -348,17 +350,23 @@ class SiteVectors:
         word of the model's vocabulary: it counts with its row, or is left out quietly when the
         site's cut has none (a real word, just rare). A word of several pieces counts only
         when it is a word of the site; otherwise it is unknown, a typo or nonsense whose
-        fragments would look like everything."""
+        fragments would look like everything. The word still being typed (the last, with no
+        space after it) counts only when the site uses it: "dec" may become "declined"."""
         rows, unknown = [], 0
         table = self.table
-        for word in basic_words(query):
+        words = basic_words(query)
+        counted = [i for i, w in enumerate(words) if len(w) > 1 or not _is_punctuation(w)]
+        typing = counted[-1] if counted and not _ENDS_WITH_SPACE.search(query) else -1
+        for i, word in enumerate(words):
+            if i == typing and word not in self.words:
+                continue
             pieces = word_pieces(word, table.position)
             if pieces is not None and len(pieces) == 1:
                 if table.position[pieces[0]] < table.rows:
                     rows.append(table.position[pieces[0]])
             elif pieces is not None and word in self.words and table.word_rows(word):
                 rows.extend(table.word_rows(word))
-            elif len(word) > 1 or not _is_punctuation(word):
+            elif i in counted:
                 unknown += 1
         return rows, unknown
 
@@ -454,8 +462,7 @@ def build_site_vectors(articles: list[ArticleText], table: VectorTable | None = 
         pieces = word_pieces(word, full.position)
         if pieces:
             site_pieces.update(pieces)
-            if len(pieces) > 1:
-                site_words.add(word)
+            site_words.add(word)
     cut = full.cut(site_pieces)
     cut = VectorTable(cut.pieces, cut.rows, cut.dims, [_scale_rounded(s) for s in cut.scales], cut.values)
     rows = []

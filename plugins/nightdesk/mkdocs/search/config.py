@@ -95,3 +95,9 @@ class SearchConfig(base.Config):
     # Page generated for shareable searches (search.html?q=...); skipped when the docs
     # already have a page at this path.
     search_page = c.Type(str, default="search.md")
+
+    # Search by meaning: word vectors let a question find the article that answers it in
+    # other words ("money back" -> "Refund an order"). English sites only (the vectors'
+    # language). Readers download them (about 2 MB gzipped at 1,000 articles) only after the
+    # first results show; turn it off for a small site, where words alone do well.
+    vectors = c.Type(bool, default=True)

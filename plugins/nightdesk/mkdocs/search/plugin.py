@@ -31,6 +31,8 @@ from nightdesk.mkdocs.search.config import SearchConfig
 from nightdesk.mkdocs.page_extras import use_theme
 from nightdesk.mkdocs.site import publish_assets, site_for
 from nightdesk.search.index import SearchArticle, SearchTask, as_script, build_search
+from nightdesk.search.vectors import SITE_FILE as VECTORS_FILE
+from nightdesk.search.vectors import article_text, build_site_vectors
 from nightdesk.search.pipeline import browser_language_script, language_for
 from nightdesk.search.roles import excluded_by_front_matter
 from nightdesk.search.sections import split_sections
@@ -155,6 +157,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             role_weights=dict(self.config.role_weights))
         out = Path(config.site_dir) / ASSET_DIR
         out.mkdir(parents=True, exist_ok=True)
+        if self.config.vectors and language.code == "en":
+            # Article numbers are store positions: the bundle's articles when it says which.
+            articles = getattr(bundle, "articles", None) or self.articles
+            site_vectors = build_site_vectors([article_text(a) for a in articles])
+            (Path(config.site_dir) / VECTORS_FILE).write_text(site_vectors.script(), encoding="utf-8")
+            bundle.store["vectors"] = 1  # search.js fetches the vectors only when the site has them
         (out / "search-index.js").write_text(as_script("__nightdeskIndex", bundle.index), encoding="utf-8")
         (out / "search-store.js").write_text(as_script("__nightdeskStore", bundle.store), encoding="utf-8")
         (out / "search-language.js").write_text(browser_language_script(language), encoding="utf-8")
