@@ -359,6 +359,7 @@ class SiteVectors:
         typing = counted[-1] if counted and not _ENDS_WITH_SPACE.search(query) else -1
         for i, word in enumerate(words):
             if i == typing and word not in self.words:
+                unknown += 1  # half a word: leave the ranking to the lexical prefixes until it is done
                 continue
             pieces = word_pieces(word, table.position)
             if pieces is not None and len(pieces) == 1:
