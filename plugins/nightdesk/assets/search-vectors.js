@@ -149,13 +149,13 @@
   // Rows of the query's words and how many are unknown (SiteVectors.query_rows): a word of
   // one piece counts with its row or is left out quietly when the cut has none; a word of
   // several pieces counts only when the site uses it, else it is unknown (typo, nonsense).
-  // The word still being typed (no space after it) counts only when the site uses it.
+  // The word still being typed (no space after it) is unknown until the site uses it as written.
   Model.prototype.queryRows = function (text) {
     var rows = [], unknown = 0, self = this, words = basicWords(text), counted = [];
     words.forEach(function (w, i) { if (Array.from(w).length > 1 || !isPunctuation(w)) counted.push(i); });
     var typing = counted.length && !/\s$/.test(String(text || "")) ? counted[counted.length - 1] : -1;
     words.forEach(function (w, i) {
-      if (i === typing && !self.siteWords.has(w)) return;
+      if (i === typing && !self.siteWords.has(w)) { unknown++; return; }  // half a word: lexical prefixes rank
       var pieces = wordPieces(w, self.position, self.maxWordChars);
       if (pieces && pieces.length === 1) {
         var r = self.position.get(pieces[0]);

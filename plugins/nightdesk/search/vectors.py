@@ -351,7 +351,8 @@ class SiteVectors:
         site's cut has none (a real word, just rare). A word of several pieces counts only
         when it is a word of the site; otherwise it is unknown, a typo or nonsense whose
         fragments would look like everything. The word still being typed (the last, with no
-        space after it) counts only when the site uses it: "dec" may become "declined"."""
+        space after it) is unknown unless the site uses it as written: "dec" may become
+        "declined", and until it does the lexical prefixes rank better."""
         rows, unknown = [], 0
         table = self.table
         words = basic_words(query)
