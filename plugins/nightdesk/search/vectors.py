@@ -68,7 +68,7 @@ COMMON_PIECES = 5000  # rows kept in every site's cut, whatever its words: reade
 ARTICLE_BODY_WORDS = 100  # body words that go into an article's vector
 RRF_K = 60  # reciprocal rank fusion: score = sum of 1 / (k + rank)
 VECTOR_RESULTS = 20  # how many of the vector ranking take part in the fusion
-GATE_PERCENTILE = 0.95  # of random-word queries' best cosines: the bar a real query must clear
+GATE_PERCENTILE = 0.99  # of random-word queries' best cosines: the bar a real query must clear
 GATE_QUERIES = 200  # random-word queries drawn to calibrate the gate (each costs a cosine per article)
 GATE_SEED = 11  # the calibration is reproducible: same site, same gate
 SITE_WORD_MIN = 2  # a body word's occurrences on the site before its pieces get rows
