@@ -7,7 +7,7 @@ import sys
 
 from nightdesk.commands.site_config import SiteConfigError
 
-COMMANDS = ("init", "new", "check", "gaps", "templates")
+COMMANDS = ("init", "new", "check", "gaps", "templates", "tasks", "import_docs")
 """Modules in nightdesk.commands; each defines `add_parser(subparsers)` which sets `func(args) -> int`."""
 
 

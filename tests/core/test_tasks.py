@@ -38,7 +38,7 @@ def test_problems_name_the_line():
         "tasks.yml:2: error: task without an 'id'",
         "tasks.yml:3: error: task id 'a' is declared twice",
         "tasks.yml:4: error: task id 'Bad Id' must be lowercase letters, digits and hyphens (it becomes a URL)",
-        "tasks.yml:6: warning: unknown key 'colour' in task 'b'; known keys: id, title, description, icon, order, journey",
+        "tasks.yml:6: warning: unknown key 'colour' in task 'b'; known keys: id, title, description, icon, order, journey, include, exclude",
         "tasks.yml:7: error: task 'b': 'order' must be a whole number, got 'first'",
         "tasks.yml:8: error: each task must be a mapping with at least 'id' and 'title'",
     ]

@@ -11,10 +11,12 @@ from pathlib import Path
 from nightdesk.core.checks import CheckReport, run_checks
 from nightdesk.core.knowledge_base import KnowledgeBase
 from nightdesk.search.synonyms import load_synonyms
+from nightdesk.core.problems import group_by_cause, limit_per_cause
 
 from .site_config import load_site_config
 
 FORMATS = ("text", "json", "github")
+LISTED_PER_CAUSE = 10
 
 
 def add_parser(subparsers) -> None:
@@ -29,6 +31,8 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--format", choices=FORMATS, default=None,
                         help="text (default), json, or github for GitHub Actions annotations "
                              "(the default when GITHUB_ACTIONS=true)")
+    parser.add_argument("--all", action="store_true",
+                        help=f"list every problem (text lists at most {LISTED_PER_CAUSE} of each cause, then counts them)")
     parser.set_defaults(func=run)
 
 
@@ -40,13 +44,17 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     prefix = "" if Path(os.path.relpath(content_dir)) == Path(".") else Path(os.path.relpath(content_dir)).as_posix() + "/"
-    kb = KnowledgeBase.load(content_dir, tasks_file=site.tasks_file, aliases=site.aliases, prefix=prefix)
+    kb = KnowledgeBase.load(content_dir, tasks_file=site.tasks_file, aliases=site.aliases, prefix=prefix,
+                            compat=site.compat)
     report = run_checks(kb, _content_files(content_dir), site.checks, tasks_file=site.tasks_file)
     # synonyms.yml is read by search during `mkdocs build`; its problems fail both the same way.
     synonyms = load_synonyms(content_dir / site.synonyms_file, display_path=prefix + site.synonyms_file)
     report.found["knowledge-base"] += list(synonyms.problems)
     output_format = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    print({"text": as_text, "json": as_json, "github": as_github}[output_format](report))
+    if output_format == "text":
+        print(as_text(report, None if args.all else LISTED_PER_CAUSE))
+    else:
+        print({"json": as_json, "github": as_github}[output_format](report))
     return 1 if report.errors else 0
 
 
@@ -55,8 +63,15 @@ def _content_files(content_dir: Path) -> list[str]:
             if p.is_file() and not any(part.startswith(".") for part in p.relative_to(content_dir).parts)]
 
 
-def as_text(report: CheckReport) -> str:
-    lines = [str(problem) for problem in report.problems]
+def as_text(report: CheckReport, per_cause: int | None = None) -> str:
+    """Every problem (at most `per_cause` of each cause), the count per cause, the summary and health."""
+    shown, hidden = limit_per_cause(report.problems, per_cause)
+    lines = [str(problem) for problem in shown]
+    if hidden:
+        lines.append(f"... {hidden:,} more problems of the same causes; `nightdesk check --all` lists them")
+    groups = group_by_cause(report.problems)
+    if any(len(group.problems) > 1 for group in groups):
+        lines += ["", "Problems by cause:", *(f"  {group}" for group in groups)]
     lines += ["", report.summary, *_health_lines(report)]
     return "\n".join(lines).lstrip("\n")
 
@@ -66,6 +81,8 @@ def as_json(report: CheckReport) -> str:
         "summary": {"articles": report.articles, "errors": len(report.errors), "warnings": len(report.warnings)},
         "problems": [{"path": p.path, "line": p.line, "level": p.level, "message": p.message, "check": family}
                      for family, problems in report.found.items() for p in problems],
+        "causes": [{"cause": g.cause, "level": g.level, "count": len(g.problems),
+                    "first": f"{g.first.path}:{g.first.line}"} for g in group_by_cause(report.problems)],
         "health": report.health,
     }, indent=2, ensure_ascii=False)
 

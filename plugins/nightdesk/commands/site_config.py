@@ -13,6 +13,7 @@ import yaml
 
 from nightdesk.core.checks import CheckSettings
 from nightdesk.core.frontmatter import TextLoader
+from nightdesk.core.compat import CompatSettings
 
 PLUGIN = "nightdesk/tasks"
 
@@ -32,6 +33,7 @@ class SiteConfig:
     checks: CheckSettings = field(default_factory=CheckSettings)
     language: str = "en"  # theme.language: the language of the reader-facing text and of new scaffolds
     strings: dict[str, Any] = field(default_factory=dict)  # extra.nightdesk.strings: the site's own texts
+    compat: CompatSettings = field(default_factory=CompatSettings)
 
 
 CONFIG_FILES = ("mkdocs.yml", "properdocs.yml")
@@ -112,6 +114,7 @@ def _apply_plugin_options(site: SiteConfig, options: dict, path: Path) -> None:
     site.tasks_file = config.tasks_file
     site.aliases = dict(config.aliases)
     site.checks = config.checks.settings()
+    site.compat = config.compat.settings()
 
 
 class _TolerantLoader(yaml.SafeLoader):

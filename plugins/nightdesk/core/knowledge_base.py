@@ -2,11 +2,16 @@
 navigation asks (which articles does a task hold, what comes next, what is related)."""
 from __future__ import annotations
 
+import html
 import posixpath
+import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .articles import Article, humanize, plain_text, read_article
+from .compat import CompatSettings, Sources
+from .compat.links import INDEX_FILES
 from .problems import ERROR, WARNING, Problem
 from .schema import KINDS
 from .sources import read_text
@@ -15,6 +20,13 @@ from .tasks import Task, read_tasks_file
 HOME_PATH = "index.md"
 INDEX_NAMES = ("index.md", "README.md")
 TASKS_FILE = "tasks.yml"
+SNIPPET_FOLDERS = frozenset({"includes", "_includes", "snippets", "_snippets", "partials", "_partials"})
+"""Folders whose Markdown is only included into articles (Microsoft Learn's includes/): never pages."""
+# What a README says when it is about the repository rather than for readers of the help centre.
+_REPOSITORY_SIGNALS = re.compile(
+    r"contribut|pull request|git clone|\bfork\b|npm (install|run|start)|yarn |bundle exec|hugo server"
+    r"|mkdocs serve|docusaurus (start|build)|this (repository|repo)\b|build (the |this )?(docs|documentation|site)"
+    r"|local(ly)? preview|\blicen[cs]e\b|code of conduct", re.IGNORECASE)
 
 HOME, HUB, ARTICLE, OTHER = "home", "hub", "article", "other"
 """The kinds of page a knowledge base knows, answered by KnowledgeBase.page(); OTHER is any page it does
@@ -36,19 +48,27 @@ class KnowledgeBase:
     intros: dict[str, str] = field(default_factory=dict)  # existing home / hub page path -> its Markdown
     problems: list[Problem] = field(default_factory=list)
     prefix: str = ""  # shown before paths in messages, e.g. "content/"
+    unpublished: dict[str, str] = field(default_factory=dict)  # Markdown files that are not pages -> why
+    notes: list[str] = field(default_factory=list)  # what the build should say without it being a problem
+    intro_bodies: dict[str, str] = field(default_factory=dict)  # home / hub page source path -> converted body
 
     # ---- building -------------------------------------------------------------------------------
 
     @classmethod
     def load(cls, content_dir: Path | str, *, tasks_file: str = TASKS_FILE,
-             aliases: dict[str, str] | None = None, prefix: str = "") -> "KnowledgeBase":
+             aliases: dict | None = None, prefix: str = "", compat: CompatSettings | None = None) -> "KnowledgeBase":
         """Read every Markdown file below `content_dir`."""
         root = Path(content_dir)
         sources: dict[str, str] = {}
         problems: list[Problem] = []
-        for path in sorted(root.rglob("*.md")):
+        files: list[str] = []
+        for path in sorted(root.rglob("*")):
             relative = path.relative_to(root).as_posix()
             if any(part.startswith(".") for part in PurePosixPath(relative).parts):
+                continue
+            if path.is_file():
+                files.append(relative)
+            if not relative.endswith(".md") or not (path.is_file() or path.is_symlink()):
                 continue
             text, problem = read_text(root, relative)
             if text is None:
@@ -61,34 +81,49 @@ class KnowledgeBase:
             problems += [problem] if problem else []
             tasks_text = "" if tasks_text is None else tasks_text
         return cls.from_sources(sources, tasks_text, tasks_file=tasks_file, aliases=aliases, prefix=prefix,
-                                problems=problems)
+                                problems=problems, files=files, compat=compat)
 
     @classmethod
     def from_sources(cls, sources: dict[str, str], tasks_text: str | None, *, tasks_file: str = TASKS_FILE,
-                     aliases: dict[str, str] | None = None, prefix: str = "",
-                     problems: list[Problem] | None = None) -> "KnowledgeBase":
+                     aliases: dict | None = None, prefix: str = "", problems: list[Problem] | None = None,
+                     files=None, compat: CompatSettings | None = None) -> "KnowledgeBase":
         """Build from {path: Markdown} and the text of tasks.yml (None when there is none); `problems`:
-        files that could not be read (see sources.read_text), reported with the rest."""
+        files that could not be read (see sources.read_text), reported with the rest; `files` names every
+        file of the content folder (images too), for links written for other tools."""
         kb = cls(prefix=prefix)
         problems = list(problems or [])
+        kb.unpublished = _unpublished(sources)
+        for path, why in kb.unpublished.items():
+            if why == "repository":
+                kb.notes.append(f"{path} is about the repository (contributing, building), so it is not used as "
+                                f"the home page intro and not published; write an index.md for the home page")
+        pages = {path: text for path, text in sources.items() if path not in kb.unpublished}
         if tasks_text is not None:
             tasks, task_problems = read_tasks_file(tasks_file, tasks_text)
             problems += task_problems
         else:
-            tasks = _tasks_from_folders(sources)
+            tasks = _tasks_from_folders(pages)
         kb.tasks = {task.id: task for task in tasks}
 
-        for path in sorted(sources):
+        shared = Sources.of(sources, files)
+        for path in sorted(pages):
             if kb.page_kind(path) in (HOME, HUB):
-                kb.intros[_canonical_intro(path)] = sources[path]
+                kb.intros[_canonical_intro(path)] = pages[path]
+                intro, intro_problems = read_article(path, pages[path], aliases, sources=shared, compat=compat)
+                kb.intro_bodies[path] = intro.body
+                problems += [p for p in intro_problems if p.cause]  # its front matter is the page's own
                 continue
-            article, article_problems = read_article(path, sources[path], aliases)
-            kb.articles[path] = article
+            article, article_problems = read_article(path, pages[path], aliases, sources=shared, compat=compat)
             problems += article_problems
+            if article.draft:
+                kb.unpublished[path] = "draft"
+                continue
+            kb.articles[path] = article
         for article in kb.articles.values():
             problems += kb._resolve(article)
+        problems += _removed_tags(kb.articles.values())
         problems += kb._check_journeys(tasks_file)
-        kb.problems = [Problem(prefix + p.path, p.line, p.level, p.message, p.field) for p in problems]
+        kb.problems = [Problem(prefix + p.path, p.line, p.level, p.message, p.field, p.cause) for p in problems]
         return kb
 
     # ---- the one page-kind rule -----------------------------------------------------------------
@@ -124,6 +159,8 @@ class KnowledgeBase:
                 problems.append(Problem(article.path, article.line_of("tasks"), ERROR,
                                         f"unknown task '{task_id}'; known tasks: {', '.join(self.tasks) or 'none'}",
                                         field="tasks"))
+        if not article.tasks:
+            article.tasks += [task.id for task in self.tasks.values() if task.include and task.holds(article.path)]
         if not article.tasks and article.folder in self.tasks:
             article.tasks.append(article.folder)  # also when every declared task was unknown: keep it listed
         if not article.tasks and not article.meta.tasks:
@@ -182,7 +219,8 @@ class KnowledgeBase:
         task = self.tasks[task_id]
         journey = [self.articles[path] for path in task.journey]
         rest = [a for a in self.articles.values() if task_id in a.tasks and a.path not in task.journey]
-        rest.sort(key=lambda a: (KINDS.index(a.kind), a.title.lower()))
+        rest.sort(key=lambda a: (KINDS.index(a.kind), a.meta.order if a.meta.order is not None else 1 << 30,
+                                 a.title.lower()))
         return journey + rest
 
     def primary_task(self, article: Article) -> Task | None:
@@ -219,27 +257,111 @@ class KnowledgeBase:
             first = next((a for a in self.articles_in(task.id) if a not in picks), None)
             if first:
                 picks.append(first)
+        if not picks:  # no tasks: the articles most others link to, so the home page is never empty
+            picks = self.most_linked(limit)
         return picks[:limit]
+
+    def most_linked(self, limit: int) -> list[Article]:
+        """Articles by how many other articles link to them (then by order and title)."""
+        names = defaultdict(int)
+        for article in self.articles.values():
+            for target in set(re.findall(r"\]\(([^)#\s]+)", article.body)):
+                found = self.find_article(posixpath.normpath(posixpath.join(posixpath.dirname(article.path), target)))
+                if found and found != article.path:
+                    names[found] += 1
+        ranked = sorted(self.articles.values(), key=lambda a: (-names[a.path], a.meta.order if a.meta.order is not None
+                                                                 else 1 << 30, a.title.lower()))
+        return ranked[:limit]
+
+    @property
+    def markdown_features(self) -> set[str]:
+        """Converted syntax some article relies on: the site generator must enable what renders it."""
+        return {feature for article in self.articles.values() for feature in article.markdown_features}
 
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.level == ERROR]
 
 
+def section_root(paths) -> str:
+    """The folder whose sub-folders are the sections: the content root, or the one folder everything is
+    in (an import that kept its `docs/` or Hugo's `user/`), followed down while it is the only one."""
+    root = ""
+    while True:
+        below = [p[len(root):] for p in paths if p.startswith(root)]
+        folders = {p.split("/", 1)[0] for p in below if "/" in p}
+        loose = [p for p in below if "/" not in p and p not in INDEX_FILES]
+        if len(folders) != 1 or loose:
+            return root
+        below_folder = root + folders.pop() + "/"
+        if not any("/" in p[len(below_folder):] for p in paths if p.startswith(below_folder)):
+            return root  # the one folder has no sections of its own: it is the section
+        root = below_folder
+
+
+def task_id_for(name: str) -> str:
+    """A folder name as a task id (a URL part): 'Admin_Pages' -> 'admin-pages'."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "topic"
+
+
 def _tasks_from_folders(sources: dict[str, str]) -> list[Task]:
-    """Without tasks.yml, every top-level folder holding articles is a task, titled by its index page."""
-    folders = sorted({PurePosixPath(p).parts[0] for p in sources if len(PurePosixPath(p).parts) > 1})
-    tasks = []
-    for order, folder in enumerate(folders):
-        title = humanize(folder)
-        for name in INDEX_NAMES:
-            intro = sources.get(f"{folder}/{name}")
+    """Without tasks.yml, every folder holding articles below the section root is a task, titled and
+    ordered by its index page."""
+    root = section_root(sources)
+    folders = sorted({p[len(root):].split("/", 1)[0] for p in sources if p.startswith(root) and "/" in p[len(root):]})
+    tasks, seen = [], set()
+    for position, folder in enumerate(folders):
+        title, order = humanize(folder), None
+        for name in INDEX_FILES:
+            intro = sources.get(f"{root}{folder}/{name}")
             if intro:
-                article, _ = read_article(f"{folder}/{name}", intro)
+                article, _ = read_article(f"{root}{folder}/{name}", intro)
                 title = article.meta.title or next((plain_text(h.text) for h in article.headings if h.level == 1), title)
+                order = article.meta.order
                 break
-        tasks.append(Task(id=folder, title=title, order=order))
+        task_id = folder if not root else task_id_for(folder)
+        while task_id in seen:
+            task_id += "-2"
+        seen.add(task_id)
+        include = [f"{root}{folder}/**"] if root else []  # a top-level folder is its task anyway
+        tasks.append(Task(id=task_id, title=html.unescape(title), order=position, include=include,
+                          line=order if order is not None else position))
+    if any(task.line != index for index, task in enumerate(tasks)):
+        tasks.sort(key=lambda task: task.line)  # by the index pages' weight where they give one
+    for index, task in enumerate(tasks):
+        task.order, task.line = index, 1
     return tasks
+
+
+def _unpublished(sources: dict[str, str]) -> dict[str, str]:
+    """Markdown that is not a page: included snippets, and a root README about the repository."""
+    found = {}
+    for path in sources:
+        if SNIPPET_FOLDERS.intersection(PurePosixPath(path).parts[:-1]):
+            found[path] = "snippet"
+    readme = sources.get("README.md")
+    if readme is not None and "index.md" not in sources:
+        signals = {match.group(0).lower() for match in _REPOSITORY_SIGNALS.finditer(readme)}
+        if len(signals) >= 2:
+            found["README.md"] = "repository"
+    return found
+
+
+def _removed_tags(articles) -> list[Problem]:
+    """One warning per kind of template tag that was removed, at its first place."""
+    kinds: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for article in articles:
+        for kind, path, line in article.removed_tags:
+            kinds[kind].append((path, line))
+    problems = []
+    for kind, places in sorted(kinds.items()):
+        path, line = min(places)
+        files = len({p for p, _ in places})
+        problems.append(Problem(path, line, WARNING,
+                                f"'{kind}' cannot be shown, so it was removed from the page ({len(places)} times in "
+                                f"{files} file{'s' if files != 1 else ''}); write what it stood for in Markdown",
+                                cause="template tag removed"))
+    return problems
 
 
 def _canonical_intro(path: str) -> str:

@@ -9,6 +9,7 @@ where code is, and what a heading, a list item and a paragraph look like.
 """
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -40,15 +41,16 @@ class Heading:
     line: int  # 1-based line in the file
 
 
-def scan(markdown: str, first_line: int = 1) -> list[Line]:
-    """Every line with its file line number and whether it is code."""
+def scan(markdown: str, first_line: int = 1, line_numbers: list[int] | None = None) -> list[Line]:
+    """Every line with its file line number and whether it is code. `line_numbers` gives each line's
+    number when the text is not the file's own (converted or included text: nightdesk.core.compat)."""
     lines: list[Line] = []
     fence: str | None = None  # the opening fence while inside a fenced block
     previous_blank = True  # the start of the text counts as after a blank line
     in_container = False  # indented lines continue a list item or admonition
     in_indented_code = False
     for offset, text in enumerate(markdown.splitlines()):
-        number = first_line + offset
+        number = line_numbers[offset] if line_numbers and offset < len(line_numbers) else first_line + offset
         if fence is not None:
             match = _FENCE.match(text)
             if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
@@ -82,10 +84,10 @@ def scan(markdown: str, first_line: int = 1) -> list[Line]:
     return lines
 
 
-def prose_lines(markdown: str, first_line: int = 1) -> Iterator[tuple[int, str]]:
+def prose_lines(markdown: str, first_line: int = 1, line_numbers: list[int] | None = None) -> Iterator[tuple[int, str]]:
     """(file line, text) of every line outside code, blank ones included; `code` spans become spaces,
     so a link or a TODO written as an example is not taken for a real one."""
-    for line in scan(markdown, first_line):
+    for line in scan(markdown, first_line, line_numbers):
         if not line.code:
             yield line.number, _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line.text)
 
@@ -149,8 +151,8 @@ def questions_and_answers(markdown: str) -> list[tuple[str, str]]:
 
 
 def plain_text(markdown: str | None) -> str:
-    """Markdown inline text as plain words, for titles and summaries."""
+    """Markdown inline text as plain words (HTML entities decoded), for titles and summaries."""
     if not markdown:
         return ""
     text = _LINK.sub(r"\1", markdown)
-    return re.sub(r"\s+", " ", _INLINE_MARKUP.sub("", text)).strip()
+    return re.sub(r"\s+", " ", html.unescape(_INLINE_MARKUP.sub("", text))).strip()

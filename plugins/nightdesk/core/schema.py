@@ -13,8 +13,22 @@ from typing import Any, Callable
 KINDS = ("how-to", "troubleshooting", "faq", "concept", "reference")
 """Article kinds, in the order a task hub lists them."""
 
-DEFAULT_ALIASES = {"description": "summary", "tags": "keywords"}
-"""Foreign front-matter keys (from other doc tools) and the nightdesk field they fill."""
+DEFAULT_ALIASES: dict[str, Any] = {
+    "description": "summary",
+    "tags": "keywords",
+    "weight": "order",  # Hugo
+    "sidebar_position": "order",  # Docusaurus
+    "nav_order": "order",  # Jekyll (Just the Docs)
+    "unlisted": "nosearch",  # Docusaurus
+    "search_exclude": "nosearch",  # Jekyll (Just the Docs)
+    "ms.topic": {"to": "kind", "values": {  # Microsoft Learn
+        "how-to": "how-to", "tutorial": "how-to", "quickstart": "how-to", "troubleshooting": "troubleshooting",
+        "troubleshooting-general": "troubleshooting", "faq": "faq", "conceptual": "concept", "overview": "concept",
+        "article": "concept", "concept-article": "concept", "reference": "reference"}},
+}
+"""Foreign front-matter keys (from other doc tools) and the nightdesk field they fill: a field name, or
+`{to: field, values: {foreign value: nightdesk value}}` where values outside the table are ignored.
+A site's `aliases` are added to these; map a key to "" to ignore it."""
 
 
 class FieldError(ValueError):
@@ -33,6 +47,10 @@ class FrontMatter:
     related: list[str] = field(default_factory=list)  # article paths
     reviewed: dt.date | None = None
     owner: str | None = None
+    order: int | None = None  # position among its task's articles of the same kind (Hugo `weight`)
+    draft: bool = False  # not published
+    noindex: bool = False  # published, but search engines are asked not to index it (robots)
+    nosearch: bool = False  # published, but kept out of the site's own search
     extra: dict[str, Any] = field(default_factory=dict)  # unknown keys, kept and ignored
 
 
@@ -76,6 +94,34 @@ def _minutes(value: Any) -> int:
     return int(match.group(1))
 
 
+def _whole_number(value: Any) -> int:
+    if isinstance(value, bool):
+        raise FieldError(f"expected a whole number, got {_describe(value)}")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and re.fullmatch(r"\s*-?\d+\s*", value):
+        return int(value)
+    raise FieldError(f"expected a whole number, got {_describe(value)}")
+
+
+_YES = {"true", "yes", "on", "1", "y"}
+_NO = {"false", "no", "off", "0", "n", ""}
+
+
+def _flag(value: Any) -> bool:
+    """true/false, and what other tools write for them ('yes', 1)."""
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower() if isinstance(value, (str, int)) else None
+    if text in _YES:
+        return True
+    if text in _NO:
+        return False
+    raise FieldError(f"expected true or false, got {_describe(value)}")
+
+
 def _date(value: Any) -> dt.date:
     if isinstance(value, dt.datetime):
         return value.date()
@@ -107,11 +153,40 @@ FIELDS: dict[str, Callable[[Any], Any]] = {
     "related": _text_list,
     "reviewed": _date,
     "owner": _text,
+    "order": _whole_number,
+    "draft": _flag,
+    "noindex": _flag,
+    "nosearch": _flag,
 }
 """Each field and the function that reads its value."""
 
 
-def read_front_matter(data: dict[str, Any], aliases: dict[str, str] | None = None):
+def read_aliases(raw: dict[str, Any] | None) -> tuple[dict[str, Any], list[str]]:
+    """The defaults with a site's `aliases` added; and a message for each entry that cannot work."""
+    aliases = dict(DEFAULT_ALIASES)
+    errors = []
+    for key, rule in (raw or {}).items():
+        key = str(key)
+        if rule in ("", None):
+            aliases.pop(key, None)
+            continue
+        target = rule.get("to") if isinstance(rule, dict) else rule
+        if not isinstance(target, str) or target not in FIELDS:
+            errors.append(f"aliases: '{key}' must name a field ({', '.join(FIELDS)}) or be "
+                          f"{{to: field, values: {{...}}}}, got {rule!r}")
+            continue
+        if isinstance(rule, dict):
+            values = rule.get("values", {})
+            unknown = set(rule) - {"to", "values"}
+            if not isinstance(values, dict) or unknown:
+                errors.append(f"aliases: '{key}' takes 'to' and 'values' (a mapping of values), got {rule!r}")
+                continue
+            rule = {"to": target, "values": {str(k).strip().lower(): v for k, v in values.items()}}
+        aliases[key] = rule
+    return aliases, errors
+
+
+def read_front_matter(data: dict[str, Any], aliases: dict[str, Any] | None = None):
     """Turn raw front matter into a FrontMatter; returns it with a list of (key, message) errors."""
     aliases = DEFAULT_ALIASES if aliases is None else aliases
     values: dict[str, Any] = {}
@@ -120,7 +195,10 @@ def read_front_matter(data: dict[str, Any], aliases: dict[str, str] | None = Non
     # Own field names first, so `summary` wins over an aliased `description`.
     ordered = sorted(data.items(), key=lambda item: item[0] not in FIELDS)
     for key, raw in ordered:
-        name = key if key in FIELDS else aliases.get(key)
+        rule = None if key in FIELDS else aliases.get(key)
+        name = key if key in FIELDS else rule.get("to") if isinstance(rule, dict) else rule
+        if isinstance(rule, dict) and raw is not None:
+            raw = rule["values"].get(str(raw).strip().lower())  # a value outside the table is ignored
         if name is None or name in values:
             extra[key] = raw
             continue

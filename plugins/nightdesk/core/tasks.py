@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -11,7 +12,7 @@ from .articles import humanize
 from .frontmatter import TextLoader, load_node
 from .problems import ERROR, WARNING, Problem
 
-TASK_KEYS = ("id", "title", "description", "icon", "order", "journey")
+TASK_KEYS = ("id", "title", "description", "icon", "order", "journey", "include", "exclude")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # "material/cash", "fontawesome/solid/house": names inside an icon set, never a path that climbs out of it.
 _ICON_NAME = re.compile(r"^[A-Za-z0-9][\w-]*(/[A-Za-z0-9][\w.-]*)+$")
@@ -28,10 +29,46 @@ class Task:
     line: int = 1  # where it is declared in tasks.yml
     journey_lines: list[int] = field(default_factory=list)
     icon_line: int = 1
+    include: list[str] = field(default_factory=list)  # glob patterns of article paths this task holds
+    exclude: list[str] = field(default_factory=list)  # glob patterns taken out of `include`
 
     @property
     def hub_path(self) -> str:
         return hub_path(self.id)
+
+    def holds(self, path: str) -> bool:
+        """Whether `include` (and not `exclude`) matches the article at `path`."""
+        return (any(glob_match(pattern, path) for pattern in self.include)
+                and not any(glob_match(pattern, path) for pattern in self.exclude))
+
+
+def glob_match(pattern: str, path: str) -> bool:
+    """gitignore-style: `*` within a folder, `**` across folders, `folder/` is everything below it, and a
+    pattern without '/' matches a file name at any depth."""
+    return _compiled(pattern).match(path) is not None
+
+
+@lru_cache(maxsize=1024)
+def _compiled(pattern: str) -> re.Pattern:
+    pattern = pattern.strip().lstrip("./").lstrip("/") if pattern.strip().startswith(("./", "/")) else pattern.strip()
+    if pattern.endswith("/"):
+        pattern += "**"
+    anywhere = "/" not in pattern
+    out = []
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+            continue
+        if pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+            continue
+        out.append("[^/]*" if char == "*" else "[^/]" if char == "?" else re.escape(char))
+        i += 1
+    return re.compile(("(?:.*/)?" if anywhere else "") + "".join(out) + r"\Z")
 
 
 def hub_path(task_id: str) -> str:
@@ -116,6 +153,16 @@ def read_tasks_file(path: str, text: str) -> tuple[list[Task], list[Problem]]:
         journey_node = next((v for k, v in node.value if k.value == "journey"), None)
         journey_lines = ([item.start_mark.line + 1 for item in journey_node.value]
                          if isinstance(journey_node, yaml.SequenceNode) and journey else [])
+        patterns = {}
+        for key in ("include", "exclude"):
+            value = raw.get(key) or []
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+                problems.append(Problem(path, lines.get(key, line), ERROR,
+                                        f"task '{task_id}': '{key}' must be a list of path patterns such as 'billing/**'"))
+                value = []
+            patterns[key] = [item.strip() for item in value if item.strip()]
         order = raw.get("order", position)
         if isinstance(order, bool) or not isinstance(order, int):
             problems.append(Problem(path, lines.get("order", line), ERROR,
@@ -137,6 +184,8 @@ def read_tasks_file(path: str, text: str) -> tuple[list[Task], list[Problem]]:
             line=line,
             journey_lines=journey_lines,
             icon_line=lines.get("icon", line),
+            include=patterns["include"],
+            exclude=patterns["exclude"],
         ))
     tasks.sort(key=lambda task: task.order)
     return tasks, problems

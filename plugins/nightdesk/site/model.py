@@ -5,6 +5,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from nightdesk.core.compat import CompatSettings
 from nightdesk.core.knowledge_base import TASKS_FILE, KnowledgeBase, PageRef
 from nightdesk.core.schema import DEFAULT_ALIASES
 from nightdesk.core.views import Views
@@ -21,6 +22,7 @@ class SiteSettings:
     override_dir: str | None = None  # the site's own templates folder, which wins over nightdesk's views
     prefix: str = ""  # shown before paths in messages, e.g. "content/"
     catalog: Catalog = field(default_factory=lambda: Catalog.for_language("en"))  # the reader-facing texts
+    compat: CompatSettings = CompatSettings()  # Markdown written for other tools (nightdesk.core.compat)
 
 
 class Site:
@@ -33,11 +35,14 @@ class Site:
 
     @classmethod
     def build(cls, sources: Mapping[str, str], tasks_text: str | None, settings: SiteSettings = SiteSettings(),
-              *, icon_svg: Callable[[str], str] = lambda name: "", problems: list | None = None) -> "Site":
+              *, icon_svg: Callable[[str], str] = lambda name: "", problems: list | None = None,
+              files=None) -> "Site":
         """From {source path: Markdown} and the text of tasks.yml (None when there is none); `problems`:
-        files the generator could not read (nightdesk.core.sources), reported with the rest."""
+        files the generator could not read (nightdesk.core.sources), reported with the rest; `files` names
+        every file of the content folder (images too), for links written for other tools."""
         kb = KnowledgeBase.from_sources(dict(sources), tasks_text, tasks_file=settings.tasks_file,
-                                        aliases=dict(settings.aliases), prefix=settings.prefix, problems=problems)
+                                        aliases=dict(settings.aliases), prefix=settings.prefix, problems=problems,
+                                        files=files, compat=settings.compat)
         views = Views(kb, override_dir=settings.override_dir, icon_svg=icon_svg, nav_limit=settings.nav_limit,
                       catalog=settings.catalog)
         return cls(kb, views, settings)
@@ -46,7 +51,7 @@ class Site:
     def load(cls, content_dir: Path | str, settings: SiteSettings = SiteSettings()) -> "Site":
         """From a content folder on disk, whatever generator publishes it."""
         kb = KnowledgeBase.load(content_dir, tasks_file=settings.tasks_file, aliases=dict(settings.aliases),
-                                prefix=settings.prefix)
+                                prefix=settings.prefix, compat=settings.compat)
         return cls(kb, Views(kb, override_dir=settings.override_dir, nav_limit=settings.nav_limit,
                              catalog=settings.catalog), settings)
 

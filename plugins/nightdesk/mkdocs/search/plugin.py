@@ -180,7 +180,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                                  keywords=[str(k) for k in keywords] if isinstance(keywords, list) else [str(keywords)],
                                  task=str(tasks[0]) if isinstance(tasks, list) and tasks else "")
         ref = site.page(page.file.src_uri)
-        if ref.kind != ARTICLE:
+        if ref.kind != ARTICLE or not ref.article.searchable:  # nosearch pages stay out of search
             return None
         article = ref.article
         return SearchArticle(url=url, title=article.title, summary=article.summary,

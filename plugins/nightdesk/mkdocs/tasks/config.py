@@ -3,8 +3,55 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 
 from nightdesk.core.checks import FAMILIES, CheckSettings
-from nightdesk.core.schema import DEFAULT_ALIASES
+from nightdesk.core.compat import CompatSettings
+from nightdesk.core.schema import read_aliases
 from nightdesk.mkdocs.options import ZipName
+
+
+class AliasesOption(opt.BaseConfigOption[dict]):
+    """`aliases:` foreign front-matter key -> field name, or {to: field, values: {...}}; added to the defaults."""
+
+    def __init__(self):
+        super().__init__()
+        self.default = {}
+
+    def run_validation(self, value):
+        if value is None:
+            value = {}
+        if not isinstance(value, dict):
+            raise opt.ValidationError(f"expected a mapping of front-matter keys, got {type(value).__name__}")
+        aliases, errors = read_aliases(value)
+        if errors:
+            raise opt.ValidationError("; ".join(errors))
+        return aliases
+
+
+class CompatConfig(Config):
+    """The `compat:` group: Markdown written for other tools, converted while reading (each on by default)."""
+
+    alerts = opt.Type(bool, default=True)
+    """GitHub / Microsoft Learn alerts, `> [!NOTE]`, as admonitions."""
+    includes = opt.Type(bool, default=True)
+    """`[!INCLUDE[...](path)]` and Hugo `{{% include "path" %}}` replaced by the file's content."""
+    gitbook = opt.Type(bool, default=True)
+    """GitBook `{% hint %}`, `{% tabs %}`/`{% tab %}`, `{% embed %}`, `{% content-ref %}`."""
+    docusaurus = opt.Type(bool, default=True)
+    """Docusaurus `:::note` ... `:::` admonitions."""
+    emoji = opt.Type(bool, default=True)
+    """Emoji shortcodes such as `:warning:`."""
+    angle_links = opt.Type(bool, default=True)
+    """CommonMark `![](<image (1).png>)` destinations."""
+    folder_links = opt.Type(bool, default=True)
+    """Links to a folder go to its index.md, README.md or _index.md."""
+    site_links = opt.Type(bool, default=True)
+    """Hugo-style site-absolute links (`/section/page/`) go to the page when the content folder has it."""
+    unknown_tags = opt.Type(bool, default=True)
+    """Shortcodes and template tags nightdesk cannot render are removed (one warning per kind)."""
+    html_blocks = opt.Type(bool, default=True)
+    """Markdown inside `<div>` ... `</div>` after a blank line is rendered, as CommonMark does."""
+
+    def settings(self) -> CompatSettings:
+        return CompatSettings(**{name: self[name] for name in CompatSettings.names()})
 
 
 class ChecksConfig(Config):
@@ -24,6 +71,14 @@ class ChecksConfig(Config):
 
     max_step_words = opt.Type(int, default=CheckSettings.max_step_words)
     """Words a numbered step may have before it is reported as too long to follow."""
+
+    max_listed = opt.Type(int, default=10)
+    """How many problems of one cause the build log lists before it only counts them (`nightdesk check
+    --all` lists every one)."""
+
+    advisory_errors = opt.Type(bool, default=False)
+    """Report content errors (broken links, unresolved includes...) as warnings, so an imported manual
+    builds with `--strict` while the team works through them. `nightdesk check` still lists them."""
 
     advisory = opt.ListOfItems(opt.Choice([family for family in FAMILIES if family != "knowledge-base"]),
                                default=["structure", "plain-language", "freshness"])
@@ -45,8 +100,13 @@ class TasksConfig(Config):
     tasks_file = opt.Type(str, default="tasks.yml")
     """The task taxonomy, relative to `docs_dir`. Without it, top-level folders are the tasks."""
 
-    aliases = opt.DictOfItems(opt.Type(str), default=dict(DEFAULT_ALIASES))
-    """Foreign front-matter keys mapped to nightdesk fields, e.g. `description: summary`."""
+    aliases = AliasesOption()
+    """Foreign front-matter keys mapped to nightdesk fields, added to the built-in ones (Hugo `weight`,
+    Microsoft Learn `ms.topic`...): `description: summary`, or with values,
+    `ms.topic: {to: kind, values: {article: concept, how-to: how-to}}`. Map a key to "" to ignore it."""
+
+    compat = opt.SubConfig(CompatConfig)
+    """Markdown written for other tools; see CompatConfig."""
 
     featured = opt.ListOfItems(opt.Type(str), default=[])
     """Articles for the home page's "Start here" list; default: the first article of each task."""

@@ -31,9 +31,10 @@ from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
 from nightdesk.core.checks import run_checks
+from nightdesk.core.compat import CompatSettings
 from nightdesk.core.knowledge_base import ARTICLE, HOME, HUB, HOME_PATH
 from nightdesk.core.offline_zip import default_zip_name, write_site_zip
-from nightdesk.core.problems import ERROR, Problem
+from nightdesk.core.problems import ERROR, Problem, group_by_cause, limit_per_cause
 from nightdesk.core.safe import html_text
 from nightdesk.core.sources import decode, read_text, refusal
 from nightdesk.core.views import Link
@@ -71,10 +72,15 @@ class TasksPlugin(BasePlugin[TasksConfig]):
         use_theme(config)
         if "assets/nightdesk/nightdesk.css" not in config.extra_css:
             config.extra_css.append("assets/nightdesk/nightdesk.css")
-        if self.config.checks.enabled and config.validation.links.not_found == logging.WARNING:
-            # nightdesk's link check reports a broken link with its line and fails --strict; MkDocs'
-            # own warning would report it a second time.
-            config.validation.links.not_found = logging.DEBUG
+        if self.config.checks.enabled:
+            # nightdesk's link check reports a broken link with its line and fails --strict; MkDocs' own
+            # messages would report it a second time (unless the site set their levels itself).
+            links = config.validation.links
+            if links.not_found == logging.WARNING:
+                links.not_found = logging.DEBUG
+            for name in ("anchors", "absolute_links", "unrecognized_links"):
+                if getattr(links, name) == logging.INFO:
+                    setattr(links, name, logging.DEBUG)
         site_catalog(config)  # a bad text replacement stops the build here, before any page
         use_strings_script(config)
         for problem in keep_offline_promise(config) + override_problems(config.theme.custom_dir):
@@ -119,17 +125,29 @@ class TasksPlugin(BasePlugin[TasksConfig]):
         settings = SiteSettings(
             tasks_file=self.config.tasks_file, aliases=dict(self.config.aliases), featured=tuple(self.config.featured),
             nav_limit=self.config.nav_limit, override_dir=config.theme.custom_dir, prefix=_shown_prefix(config),
-            catalog=site_catalog(config))
+            catalog=site_catalog(config), compat=self.config.compat.settings())
         icon_svg = _icon_finder(tuple(config.theme.dirs), config.docs_dir)
-        self.site = Site.build(sources, tasks_text, settings, icon_svg=icon_svg, problems=unreadable)
+        self.site = Site.build(sources, tasks_text, settings, icon_svg=icon_svg, problems=unreadable,
+                               files=[f.src_uri for f in files])
         register_site(config, self.site)
-        for problem in self.site.kb.problems:
-            (log.error if problem.is_error else log.warning)(str(problem))
-        for task in self.site.kb.tasks.values():
-            if task.icon and "/" in task.icon and not icon_svg(task.icon):
-                log.error(f"{settings.prefix}{self.config.tasks_file}:{task.icon_line}: error: task '{task.id}': "
-                          f"icon '{task.icon}' is not in the .icons folders of the theme, custom_dir or docs_dir")
-        self._run_checks(files, config)
+        kb = self.site.kb
+        for path in kb.unpublished:  # drafts, included snippets, a repository README
+            if (unpublished := files.get_file_from_path(path)) is not None:
+                files.remove(unpublished)
+        for note in kb.notes:
+            log.info(note)
+        # What converted Markdown from other tools needs (admonitions, tabs), when some article uses it and
+        # the site did not set it up itself; pages are rendered after this event, so it is still in time.
+        for name, options in CompatSettings.markdown_extensions(kb.markdown_features).items():
+            if name not in config.markdown_extensions:
+                config.markdown_extensions.append(name)
+                config.mdx_configs.setdefault(name, options)
+        icon_problems = [
+            Problem(f"{settings.prefix}{self.config.tasks_file}", task.icon_line, ERROR,
+                    f"task '{task.id}': icon '{task.icon}' is not in the .icons folders of the theme, "
+                    "custom_dir or docs_dir", field="icon")
+            for task in kb.tasks.values() if task.icon and "/" in task.icon and not icon_svg(task.icon)]
+        self._report(kb.problems + icon_problems, self._run_checks(files, config))
 
         for path in [HOME_PATH] + [task.hub_path for task in self.site.kb.tasks.values()]:
             if find_page(files, path) is None:
@@ -138,23 +156,46 @@ class TasksPlugin(BasePlugin[TasksConfig]):
         self.files = files
         return files
 
-    def _run_checks(self, files: Files, config: MkDocsConfig) -> None:
-        """`nightdesk check` inside the build: errors fail --strict; advisory families are only INFO."""
+    def _run_checks(self, files: Files, config: MkDocsConfig):
+        """`nightdesk check` inside the build; None when the checks are off."""
         checks = self.config.checks
         if not checks.enabled:
-            return
+            return None
         toc_slugify = config.mdx_configs.get("toc", {}).get("slugify")
         settings = dataclasses.replace(checks.settings(), language=site_language(config))
-        report = run_checks(self.site.kb, [f.src_uri for f in files], settings,
-                            tasks_file=self.config.tasks_file,
-                            **({"slugify": toc_slugify} if callable(toc_slugify) else {}))
-        for family, problems in report.found.items():
-            if family == "knowledge-base":
-                continue  # logged above, while reading
+        return run_checks(self.site.kb, [f.src_uri for f in files], settings,
+                          tasks_file=self.config.tasks_file,
+                          **({"slugify": toc_slugify} if callable(toc_slugify) else {}))
+
+    def _report(self, kb_problems: list[Problem], report) -> None:
+        """Every problem, at most `max_listed` of each cause, then a count per cause. Errors fail --strict;
+        advisory families (and, with `advisory_errors`, everything) are only INFO."""
+        checks = self.config.checks
+        found = [("knowledge-base", kb_problems)] + [
+            (family, problems) for family, problems in (report.found.items() if report else [])
+            if family != "knowledge-base"]  # logged from kb_problems
+        levelled: list[tuple[int, Problem]] = []
+        for family, problems in found:
             for problem in problems:
-                level = log.error if problem.is_error else log.info if family in checks.advisory else log.warning
-                level(str(problem))
-        log.info(f"check: {report.summary}")
+                if checks.advisory_errors or (family in checks.advisory and not problem.is_error):
+                    level = logging.INFO
+                else:
+                    level = logging.ERROR if problem.is_error else logging.WARNING
+                levelled.append((level, problem))
+        shown, hidden = limit_per_cause([p for _, p in levelled], checks.max_listed)
+        shown_ids = {id(p) for p in shown}
+        for level, problem in levelled:
+            if id(problem) in shown_ids:
+                log.log(level, str(problem))
+        groups = group_by_cause(p for _, p in levelled)
+        if hidden:
+            log.info(f"{hidden:,} more problems of the same causes are not listed; `nightdesk check --all` lists them")
+        if any(len(group.problems) > 1 for group in groups):
+            log.info("problems by cause:")
+            for group in groups:
+                log.info(f"  {group}")
+        if report:
+            log.info(f"check: {report.summary}")
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """An article's body as the core read it, so a broken front matter never leaks into the page;
@@ -164,13 +205,14 @@ class TasksPlugin(BasePlugin[TasksConfig]):
         if not self.config.enabled:
             return None
         page.meta = html_text(page.meta)
-        ref = self.site.page(page.file.src_uri)
+        src = page.file.src_uri
+        ref = self.site.page(src)
         if ref.kind == ARTICLE:
             page.meta["title"] = html_text(ref.article.title)
             return ref.article.body
         if ref.kind == HUB:
             page.meta["title"] = html_text(ref.task.title)
-        return None
+        return self.site.kb.intro_bodies.get(src)  # a home or hub intro, converted like articles
 
     @event_priority(50)
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,

@@ -1,0 +1,128 @@
+"""Compatibility with Markdown written for other tools (GitHub, Microsoft Learn, Hugo, GitBook, Docusaurus).
+
+`convert` is one pass over an article body, run where the core reads it, so the page, its summary,
+search and the checks all see the same converted Markdown. It never touches fenced code. Each syntax
+family lives in its own module and can be switched off in `CompatSettings` (the `compat:` setting).
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+
+from ..problems import Problem
+from . import alerts, blocks, docusaurus, emoji, gitbook, html_blocks, includes, links, shortcodes
+from .lines import Line, lines_of, mark_code, outside_code_spans
+
+
+@dataclass(frozen=True)
+class CompatSettings:
+    alerts: bool = True  # > [!NOTE] -> !!! note
+    includes: bool = True  # [!INCLUDE[..](path)], {{% include "path" %}}
+    gitbook: bool = True  # {% hint %}, {% tabs %}, {% embed %}, {% content-ref %}
+    docusaurus: bool = True  # :::note ... :::
+    emoji: bool = True  # :warning: -> the emoji
+    angle_links: bool = True  # ![](<a (1).png>)
+    folder_links: bool = True  # [x](selling/) -> selling/README.md
+    site_links: bool = True  # [x](/user/section/page/) -> the page's file
+    unknown_tags: bool = True  # remove {{< x >}} / {% x %} that cannot be rendered
+    html_blocks: bool = True  # Markdown inside <div> ... </div> after a blank line, as CommonMark renders it
+
+    @classmethod
+    def names(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(cls))
+
+    @staticmethod
+    def markdown_extensions(features: set[str]) -> dict[str, dict]:
+        """Python-Markdown extensions that converted Markdown using `features` needs, with their settings."""
+        needed: dict[str, dict] = {}
+        if features - {"html"}:
+            needed["admonition"] = {}
+            needed["pymdownx.superfences"] = {}  # code fences inside admonitions and tabs
+        if "html" in features:
+            needed["md_in_html"] = {}
+        if "tabs" in features:
+            needed["pymdownx.tabbed"] = {"alternate_style": True}
+        return needed
+
+
+@dataclass
+class Sources:
+    """What conversion may look at: the content folder's Markdown and the names of all its files."""
+    markdown: Mapping[str, str]
+    files: frozenset[str]
+    folders: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, markdown: Mapping[str, str], files=None) -> "Sources":
+        every = frozenset(files) | frozenset(markdown) if files is not None else frozenset(markdown)
+        return cls(markdown, every, links.folders_of(every))
+
+
+@dataclass
+class Conversion:
+    text: str
+    file_lines: list[int]  # for each line of `text`, its line in the article's file
+    included: list[bool]  # for each line of `text`, whether an include brought it in
+    problems: list[Problem] = field(default_factory=list)
+    removed: list[tuple[str, str, int]] = field(default_factory=list)  # (tag kind, file, line) of removed tags
+    features: set[str] = field(default_factory=set)  # "admonition", "tabs": what the text now relies on
+
+
+def convert(path: str, body: str, first_line: int, sources: Sources,
+            settings: CompatSettings = CompatSettings(), *, expand_includes: bool = True) -> Conversion:
+    """`body` of the article at `path` (its first line is line `first_line` of the file), converted."""
+    lines = lines_of(body, path, first_line)
+    problems: list[Problem] = []
+    if settings.includes and expand_includes:
+        lines = includes.expand(lines, sources.markdown, problems, (path,))
+    before = len(lines)
+    if settings.alerts and any("[!" in line.text for line in lines):
+        lines = alerts.convert(lines)
+        mark_code(lines)
+    matchers = ([gitbook.match] if settings.gitbook else []) + ([docusaurus.match] if settings.docusaurus else [])
+    if matchers and any("{%" in line.text or ":::" in line.text for line in lines):
+        if settings.gitbook:
+            lines = gitbook.split_tags(lines)
+        lines = blocks.convert(lines, matchers)
+        mark_code(lines)
+    converted_blocks = len(lines) != before  # every block conversion adds a line before its header
+    marked_html = False
+    if settings.html_blocks:
+        lines, marked_html = html_blocks.convert(lines)
+    link_context = links.context(path, sources.files, sources.folders, settings)
+    removed: list[tuple[str, str, int]] = []
+    out: list[Line] = []
+    features: set[str] = {"html"} if marked_html else set()
+    for line in lines:
+        if converted_blocks and not line.code and line.text.lstrip().startswith(("!!! ", '=== "')):
+            features.add("tabs" if line.text.lstrip().startswith("===") else "admonition")
+        if not line.code and line.text:
+            found: list[str] = []
+
+            def inline(text: str, line=line, found=found) -> str:
+                if settings.gitbook:
+                    text = gitbook.inline(text)
+                if settings.unknown_tags:
+                    keep = includes.DIRECTIVE if settings.includes and not expand_includes else None
+                    text = shortcodes.remove(text, found, keep=keep)
+                if settings.emoji:
+                    text = emoji.convert(text)
+                return links.convert(text, line.origin, link_context)
+
+            text = outside_code_spans(line.text, inline)
+            removed += [(kind, line.origin, line.origin_line) for kind in found]
+            if found and not text.strip():
+                text = ""
+            if text != line.text:
+                line = line.with_text(text)
+        out.append(line)
+    return Conversion("\n".join(item.text for item in out) + ("\n" if out else ""),
+                      [item.line for item in out], [item.origin != path for item in out],
+                      _unique(problems), removed, features)
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    return list(dict.fromkeys(problems))
+
+
+__all__ = ["CompatSettings", "Conversion", "Sources", "convert"]

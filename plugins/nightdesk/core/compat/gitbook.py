@@ -1,0 +1,82 @@
+"""GitBook blocks: `{% hint style="..." %}`, `{% tabs %}`/`{% tab title="..." %}`, `{% embed url="..." %}`,
+`{% content-ref %}`, `{% code %}` and `{% file %}`."""
+from __future__ import annotations
+
+import re
+
+from .blocks import Tag
+from .lines import Line
+
+_TAG = re.compile(r"\{%-?\s*(end)?(hint|tabs|tab|code|content-ref|embed|file|swagger-description)\b([^%]*?)-?%\}")
+_ATTR = re.compile(r"(\w+)\s*=\s*\"([^\"]*)\"|(\w+)\s*=\s*'([^']*)'")
+_HINT_STYLES = {"info": "info", "success": "success", "warning": "warning", "danger": "danger", "tip": "tip"}
+
+
+def split_tags(lines: list[Line]) -> list[Line]:
+    """Block tags written inside a line (`{% hint %} text {% endhint %}`) each go on a line of their own."""
+    out = []
+    for line in lines:
+        if line.code or "{%" not in line.text or not _TAG.search(line.text) or _TAG.fullmatch(line.text.strip()):
+            out.append(line)
+            continue
+        indent = line.text[: len(line.text) - len(line.text.lstrip())]
+        for part in _split(line.text.strip()):
+            out.append(line.with_text(indent + part))
+    return out
+
+
+def _split(text: str) -> list[str]:
+    parts, last = [], 0
+    for match in _TAG.finditer(text):
+        if match.group(2) in ("embed", "file"):
+            continue  # inline tags, replaced where they stand
+        if text[last:match.start()].strip():
+            parts.append(text[last:match.start()].strip())
+        parts.append(match.group(0))
+        last = match.end()
+    if text[last:].strip():
+        parts.append(text[last:].strip())
+    return parts
+
+
+def _attrs(text: str) -> dict[str, str]:
+    return {(m.group(1) or m.group(3)): (m.group(2) if m.group(1) else m.group(4)) for m in _ATTR.finditer(text)}
+
+
+def match(text: str) -> Tag | None:
+    found = _TAG.fullmatch(text.strip())
+    if not found:
+        return None
+    end, name, attrs = bool(found.group(1)), found.group(2), _attrs(found.group(3))
+    if name == "hint":
+        if end:
+            return Tag(None, closes="hint")
+        return Tag(f"!!! {_HINT_STYLES.get(attrs.get('style', 'info').lower(), 'note')}", opens="hint")
+    if name == "tab":
+        if end:
+            return Tag(None, closes="tab")
+        title = attrs.get("title", "").replace('"', "'") or "Tab"
+        return Tag(f'=== "{title}"', opens="tab")
+    if name in ("embed", "file"):
+        return None  # inline: see inline()
+    return Tag(None)  # tabs, code, content-ref and their end tags frame content that needs nothing more
+
+
+def inline(text: str) -> str:
+    """`{% embed url="..." %}` and `{% file src="..." %}` as plain links."""
+    if "{%" not in text:
+        return text
+
+    def link(found: re.Match) -> str:
+        if found.group(2) not in ("embed", "file"):
+            return found.group(0)
+        if found.group(1):
+            return ""
+        attrs = _attrs(found.group(3))
+        url = attrs.get("url") or attrs.get("src") or ""
+        if not url:
+            return ""
+        label = attrs.get("caption") or url.rsplit("/", 1)[-1] or url
+        return f"[{label}](<{url}>)"
+
+    return _TAG.sub(link, text)

@@ -1,0 +1,80 @@
+"""`nightdesk import` and `nightdesk tasks suggest` on small folders written for other tools."""
+import yaml
+
+from nightdesk.cli import main
+
+
+def write(root, files: dict[str, str]):
+    for path, text in files.items():
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+
+GITBOOK = {
+    "README.md": "# Welcome\n\nStart with [selling](selling/).\n",
+    "selling/README.md": "# Selling\n\nSell things.\n",
+    "selling/price.md": ('# Set a price\n\n{% hint style="warning" %}\nCheck the tax.\n{% endhint %}\n\n'
+                        "![](<../.gitbook/assets/image (1).png>) :warning: {% swagger %}\n"),
+    ".gitbook/assets/image (1).png": "png",
+    ".git/config": "secret",
+}
+
+
+def test_import_converts_the_files_and_writes_tasks(tmp_path, capsys):
+    write(tmp_path / "src", GITBOOK)
+    assert main(["import", str(tmp_path / "src"), str(tmp_path / "content")]) == 0
+    out = capsys.readouterr().out
+    content = tmp_path / "content"
+    price = (content / "selling" / "price.md").read_text()
+    assert "!!! warning\n    Check the tax." in price
+    assert "![](../gitbook/assets/image%20%281%29.png) ⚠" in price and "{%" not in price
+    assert (content / "gitbook" / "assets" / "image (1).png").is_file()  # hidden folders are not published
+    assert not (content / ".git").exists()
+    assert "[selling](selling/README.md)" in (content / "README.md").read_text()
+    assert yaml.safe_load((content / "tasks.yml").read_text())
+    assert "1 × {% swagger %}" in out and "wrote" in out
+
+
+def test_import_refuses_a_folder_that_is_not_empty(tmp_path, capsys):
+    write(tmp_path, {"src/a.md": "# A\n", "content/b.md": "# B\n"})
+    assert main(["import", str(tmp_path / "src"), str(tmp_path / "content")]) == 2
+    assert "not empty" in capsys.readouterr().err
+
+
+def test_tasks_suggest_is_deterministic_and_names_goals(tmp_path, capsys):
+    files = {"docs/install/_index.md": "---\ntitle: Installing\ndescription: How to install the shop\n---\n"}
+    for section in ("install", "payments", "shipping", "taxes", "orders", "emails", "reports"):
+        for n in range(3):
+            files[f"docs/{section}/{section}-{n}.md"] = f"# {section.title()} page {n}\n\nText.\n"
+    write(tmp_path, files)
+    assert main(["tasks", "suggest", str(tmp_path / "docs")]) == 0
+    first = capsys.readouterr().out
+    assert main(["tasks", "suggest", str(tmp_path / "docs")]) == 0
+    assert capsys.readouterr().out == first
+    tasks = yaml.safe_load(first)
+    assert 6 <= len(tasks) <= 12
+    assert {"id": "install", "title": "Install the shop", "include": ["install/**"]} in tasks
+
+
+def test_tasks_suggest_groups_a_flat_folder_by_file_names(tmp_path, capsys):
+    words = ("invoice", "refund", "booking", "staff", "report", "login")
+    write(tmp_path, {f"c/{word}-{n}.md": f"# {word} {n}\n" for word in words for n in range(4)})
+    assert main(["tasks", "suggest", str(tmp_path / "c"), "--write"]) == 0
+    tasks = yaml.safe_load((tmp_path / "c" / "tasks.yml").read_text())
+    assert [t["include"] for t in tasks][:6] == [["*booking*"], ["*invoice*"], ["*login*"], ["*refund*"],
+                                               ["*report*"], ["*staff*"]]
+    assert main(["tasks", "suggest", str(tmp_path / "c"), "--write"]) == 1  # never over an existing one
+
+
+def test_check_lists_ten_per_cause_then_counts(tmp_path, capsys, monkeypatch):
+    body = "".join(f"[x](gone{n}.md)\n\n" for n in range(14))
+    write(tmp_path, {"content/a/a.md": f"# A\n\n{body}"})
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "content"]) == 1
+    out = capsys.readouterr().out
+    assert out.count("which does not exist") == 11  # 10 listed, and the cause in the count
+    assert "4 more problems of the same causes" in out
+    assert "14 × error: link … points to …, which does not exist: first at content/a/a.md:3" in out
+    assert main(["check", "content", "--all"]) == 1
+    assert capsys.readouterr().out.count("which does not exist") == 15
