@@ -27,7 +27,7 @@ def test_import_converts_the_files_and_writes_tasks(tmp_path, capsys):
     out = capsys.readouterr().out
     content = tmp_path / "content"
     price = (content / "selling" / "price.md").read_text()
-    assert "!!! warning\n    Check the tax." in price
+    assert "!!! warning \"Warning\"\n    Check the tax." in price
     assert "![](../gitbook/assets/image%20%281%29.png) ⚠" in price and "{%" not in price
     assert (content / "gitbook" / "assets" / "image (1).png").is_file()  # hidden folders are not published
     assert not (content / ".git").exists()

@@ -1,6 +1,8 @@
 """The site model: one page-kind rule (README.md hubs included) and one list of published assets."""
 from nightdesk.core.knowledge_base import ARTICLE, HOME, HUB, OTHER
 from nightdesk.site import ASSET_DIR, Site, published_assets
+from nightdesk.i18n import Catalog
+from nightdesk.site.model import SiteSettings
 
 SOURCES = {
     "README.md": "# Help\n",
@@ -44,3 +46,16 @@ def test_assets_are_browser_files_not_the_service_worker_template():
     dests = {asset.dest for asset in published_assets()}
     assert f"{ASSET_DIR}/search.js" in dests and f"{ASSET_DIR}/support.js" in dests
     assert f"{ASSET_DIR}/service-worker.js" not in dests
+
+
+def test_converted_callouts_are_titled_in_the_site_language():
+    """`> [!NOTE]`, `:::tip` and a GitBook tab without a title show the catalog's words, not English."""
+    body = ("# Payer\n\n> [!NOTE]\n> Gardez le reçu.\n\n:::tip\nPlus vite.\n:::\n\n"
+            "{% tabs %}\n{% tab %}\nUn.\n{% endtab %}\n{% endtabs %}\n")
+    french = SiteSettings(catalog=Catalog.for_language("fr"))
+    article = Site.build({"payer.md": body}, None, french).kb.articles["payer.md"]
+    assert '!!! note "Remarque"' in article.body
+    assert '!!! tip "Astuce"' in article.body
+    assert '=== "Onglet"' in article.body
+    english = Site.build({"payer.md": body}, None).kb.articles["payer.md"]
+    assert '!!! note "Note"' in english.body

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from nightdesk.core.importer import import_folder
 from nightdesk.core.problems import group_by_cause
+from nightdesk.i18n import Catalog
+from nightdesk.site.model import compat_in_language
 
 from .site_config import load_site_config
 from .tasks import suggested_tasks
@@ -38,7 +40,9 @@ def run(args: argparse.Namespace) -> int:
     if destination.resolve().is_relative_to(args.source.resolve()):
         print(f"{destination}: error: is inside {args.source}; import into a folder outside it", file=sys.stderr)
         return 2
-    report = import_folder(args.source, destination, site.compat)
+    # Converted callouts are written with titles in the site's language (theme.language of mkdocs.yml).
+    compat = compat_in_language(site.compat, Catalog.for_language(site.language, site.strings))
+    report = import_folder(args.source, destination, compat)
     print(f"imported {report.markdown:,} Markdown files and {report.other_files:,} other files into {destination}")
     if report.converted:
         print(f"converted {report.converted:,} files:")

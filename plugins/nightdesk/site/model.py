@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from nightdesk.core.compat import CompatSettings
+from nightdesk.core.compat import CALLOUT_KINDS, CompatSettings
 from nightdesk.core.knowledge_base import TASKS_FILE, KnowledgeBase, PageRef
 from nightdesk.core.schema import DEFAULT_ALIASES
 from nightdesk.core.views import Views
@@ -23,6 +23,16 @@ class SiteSettings:
     prefix: str = ""  # shown before paths in messages, e.g. "content/"
     catalog: Catalog = field(default_factory=lambda: Catalog.for_language("en"))  # the reader-facing texts
     compat: CompatSettings = CompatSettings()  # Markdown written for other tools (nightdesk.core.compat)
+
+    def compat_in_language(self) -> CompatSettings:
+        """The compat settings with converted callouts titled in the site's language."""
+        return compat_in_language(self.compat, self.catalog)
+
+
+def compat_in_language(compat: CompatSettings, catalog: Catalog) -> CompatSettings:
+    """`compat` whose converted callouts ("> [!NOTE]", ":::tip", GitBook hints and tabs) carry the
+    catalog's `callout.*` titles, so a French site says "Remarque", never "Note"."""
+    return replace(compat, labels=tuple((kind, catalog.text(f"callout.{kind}")) for kind in CALLOUT_KINDS))
 
 
 class Site:
@@ -42,7 +52,7 @@ class Site:
         every file of the content folder (images too), for links written for other tools."""
         kb = KnowledgeBase.from_sources(dict(sources), tasks_text, tasks_file=settings.tasks_file,
                                         aliases=dict(settings.aliases), prefix=settings.prefix, problems=problems,
-                                        files=files, compat=settings.compat)
+                                        files=files, compat=settings.compat_in_language())
         views = Views(kb, override_dir=settings.override_dir, icon_svg=icon_svg, nav_limit=settings.nav_limit,
                       catalog=settings.catalog)
         return cls(kb, views, settings)
@@ -51,7 +61,7 @@ class Site:
     def load(cls, content_dir: Path | str, settings: SiteSettings = SiteSettings()) -> "Site":
         """From a content folder on disk, whatever generator publishes it."""
         kb = KnowledgeBase.load(content_dir, tasks_file=settings.tasks_file, aliases=dict(settings.aliases),
-                                prefix=settings.prefix, compat=settings.compat)
+                                prefix=settings.prefix, compat=settings.compat_in_language())
         return cls(kb, Views(kb, override_dir=settings.override_dir, nav_limit=settings.nav_limit,
                              catalog=settings.catalog), settings)
 

@@ -3,7 +3,7 @@ from compat_helpers import converted
 
 def test_github_alert_becomes_an_admonition():
     out = converted("Intro\n> [!WARNING]\n> Back up **first**.\n> Really.\n\nAfter\n")
-    assert "!!! warning\n    Back up **first**.\n    Really.\n" in out.text
+    assert "!!! warning \"Warning\"\n    Back up **first**.\n    Really.\n" in out.text
     assert "[!" not in out.text and "After" in out.text
 
 

@@ -3,12 +3,12 @@ from compat_helpers import converted
 
 def test_hint_becomes_an_admonition():
     out = converted('{% hint style="warning" %}\nCheck the **date**.\n{% endhint %}\nAfter\n').text
-    assert "!!! warning\n    Check the **date**.\n" in out and "{%" not in out and "\nAfter" in out
+    assert "!!! warning \"Warning\"\n    Check the **date**.\n" in out and "{%" not in out and "\nAfter" in out
 
 
 def test_hint_on_one_line():
     out = converted('{% hint style="info" %} Short. {% endhint %}\n').text
-    assert "!!! info\n    Short.\n" in out
+    assert "!!! info \"Info\"\n    Short.\n" in out
 
 
 def test_tabs_become_content_tabs_and_nest_hints():
@@ -16,7 +16,7 @@ def test_tabs_become_content_tabs_and_nest_hints():
             '{% endtab %}\n{% tab title="Android" %}\nTap the dots.\n{% endtab %}\n{% endtabs %}\n')
     out = converted(body).text
     assert '=== "iPhone"\n    Tap **Share**.\n' in out
-    assert "    !!! danger\n        No.\n" in out
+    assert "    !!! danger \"Danger\"\n        No.\n" in out
     assert '=== "Android"\n    Tap the dots.\n' in out
     assert "{%" not in out
 

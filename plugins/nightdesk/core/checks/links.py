@@ -58,9 +58,14 @@ def _check_link(kb, article, target, is_image, pages, content_files, anchors, sl
     what = "image" if is_image else "link"
     path = unquote(path)
     if path.startswith("/"):
-        return ERROR, (f"{what} '{target}' starts with '/', which breaks when the site is opened from disk or "
-                       f"served from a sub-folder; write it relative to this article"
-                       + _did_you_mean(article, path.lstrip("/"), pages | content_files, anchor))
+        suggestion = _did_you_mean(article, path.lstrip("/"), pages | content_files, anchor)
+        if suggestion or path.lstrip("/") in pages | content_files:
+            return ERROR, (f"{what} '{target}' starts with '/', which breaks when the site is opened from disk or "
+                           f"served from a sub-folder; write it relative to this article" + suggestion)
+        # Site-absolute links of other tools (Hugo's /section/page/) were matched against the content folder
+        # while reading; this one matched nothing there.
+        return ERROR, (f"{what} '{target}' starts with '/' and matches no page or file of the content folder; "
+                       f"write it relative to this article")
     resolved = posixpath.normpath(posixpath.join(posixpath.dirname(article.path), path)) if path else article.path
     if is_image:
         if resolved not in content_files:

@@ -8,10 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
+from functools import partial
 
 from ..problems import Problem
 from . import alerts, blocks, docusaurus, emoji, gitbook, html_blocks, includes, links, shortcodes
 from .lines import Line, lines_of, mark_code, outside_code_spans
+
+
+CALLOUT_KINDS = ("note", "tip", "important", "warning", "caution", "danger", "info", "success", "details", "tab")
+"""Callouts whose title conversion writes; each has a `callout.<kind>` text in every catalog."""
 
 
 @dataclass(frozen=True)
@@ -26,10 +31,18 @@ class CompatSettings:
     site_links: bool = True  # [x](/user/section/page/) -> the page's file
     unknown_tags: bool = True  # remove {{< x >}} / {% x %} that cannot be rendered
     html_blocks: bool = True  # Markdown inside <div> ... </div> after a blank line, as CommonMark renders it
+    # Titles of converted callouts in the site's language, e.g. (("note", "Remarque"), ("tab", "Onglet")),
+    # from the catalog's `callout.*` texts; without one, the marker's own word ("[!NOTE]" -> "Note").
+    labels: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def names(cls) -> tuple[str, ...]:
-        return tuple(f.name for f in fields(cls))
+        """The switches (each a `compat:` option)."""
+        return tuple(f.name for f in fields(cls) if f.type in (bool, "bool"))
+
+    def title(self, kind: str) -> str:
+        """The title a converted callout of `kind` (note, tip, important, ..., tab) shows."""
+        return dict(self.labels).get(kind) or kind.capitalize()
 
     @staticmethod
     def markdown_extensions(features: set[str]) -> dict[str, dict]:
@@ -77,9 +90,10 @@ def convert(path: str, body: str, first_line: int, sources: Sources,
         lines = includes.expand(lines, sources.markdown, problems, (path,))
     before = len(lines)
     if settings.alerts and any("[!" in line.text for line in lines):
-        lines = alerts.convert(lines)
+        lines = alerts.convert(lines, settings.title)
         mark_code(lines)
-    matchers = ([gitbook.match] if settings.gitbook else []) + ([docusaurus.match] if settings.docusaurus else [])
+    matchers = (([partial(gitbook.match, title=settings.title)] if settings.gitbook else [])
+                + ([partial(docusaurus.match, title=settings.title)] if settings.docusaurus else []))
     if matchers and any("{%" in line.text or ":::" in line.text for line in lines):
         if settings.gitbook:
             lines = gitbook.split_tags(lines)
@@ -125,4 +139,4 @@ def _unique(problems: list[Problem]) -> list[Problem]:
     return list(dict.fromkeys(problems))
 
 
-__all__ = ["CompatSettings", "Conversion", "Sources", "convert"]
+__all__ = ["CALLOUT_KINDS", "CompatSettings", "Conversion", "Sources", "convert"]

@@ -5,6 +5,7 @@ Other Learn markers on a quote's first line (`> [!div class="..."]`) are dropped
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .lines import Line
 
@@ -12,18 +13,12 @@ _MARKER = re.compile(r"^(\s*)>\s?\[!(\w+)\]\s*(.*)$")
 _OTHER_MARKER = re.compile(r"^(\s*)>\s?\[!(?!INCLUDE\b)(\w+)[^\]]*\]\s*$", re.IGNORECASE)
 _QUOTED = re.compile(r"^(\s*)>\s?(.*)$")
 
-TYPES = {  # alert -> (admonition type, title when the type's own name would not say it)
-    "note": ("note", None),
-    "tip": ("tip", None),
-    "important": ("info", "Important"),
-    "warning": ("warning", None),
-    "caution": ("danger", "Caution"),
-    "danger": ("danger", None),
-    "info": ("info", None),
-}
+TYPES = {"note": "note", "tip": "tip", "important": "info", "warning": "warning", "caution": "danger",
+         "danger": "danger", "info": "info"}  # alert -> admonition type (its colour and icon)
 
 
-def convert(lines: list[Line]) -> list[Line]:
+def convert(lines: list[Line], title: Callable[[str], str]) -> list[Line]:
+    """`title(kind)`: the title shown for an alert of that kind, in the site's language."""
     out: list[Line] = []
     i = 0
     while i < len(lines):
@@ -37,9 +32,9 @@ def convert(lines: list[Line]) -> list[Line]:
             i += 1
             continue
         indent, kind, rest = match.group(1), match.group(2).lower(), match.group(3)
-        admonition, title = TYPES[kind]
         out.append(line.with_text(""))
-        out.append(line.with_text(f'{indent}!!! {admonition}' + (f' "{title}"' if title else "")))
+        shown = title(kind).replace('"', "'")
+        out.append(line.with_text(f'{indent}!!! {TYPES[kind]} "{shown}"'))
         if rest:
             out.append(line.with_text(f"{indent}    {rest}"))
         i += 1

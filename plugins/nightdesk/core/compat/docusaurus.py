@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .blocks import Tag
 
@@ -11,7 +12,8 @@ TYPES = {"note": "note", "tip": "tip", "info": "info", "warning": "warning", "da
          "caution": "warning", "important": "info", "success": "success", "details": "note"}
 
 
-def match(text: str) -> Tag | None:
+def match(text: str, title: Callable[[str], str] = str.capitalize) -> Tag | None:
+    """`title(kind)`: the title shown when the block gives none, in the site's language."""
     stripped = text.strip()
     if not stripped.startswith(":::"):
         return None
@@ -22,10 +24,7 @@ def match(text: str) -> Tag | None:
     if not opening:
         return None
     kind = opening.group(2).lower()
-    title = (opening.group(3) or opening.group(4) or "").strip().replace('"', "'")
-    if kind not in TYPES:
-        title = title or kind.capitalize()
-    elif not title and TYPES.get(kind) != kind:
-        title = kind.capitalize()
-    header = f"!!! {TYPES.get(kind, 'note')}" + (f' "{title}"' if title else "")
+    given = (opening.group(3) or opening.group(4) or "").strip()
+    shown = (given or title(kind)).replace('"', "'")
+    header = f'!!! {TYPES.get(kind, "note")} "{shown}"'
     return Tag(header, opens=opening.group(1))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .blocks import Tag
 from .lines import Line
@@ -43,7 +44,8 @@ def _attrs(text: str) -> dict[str, str]:
     return {(m.group(1) or m.group(3)): (m.group(2) if m.group(1) else m.group(4)) for m in _ATTR.finditer(text)}
 
 
-def match(text: str) -> Tag | None:
+def match(text: str, title: Callable[[str], str] = str.capitalize) -> Tag | None:
+    """`title(kind)`: the title of a hint (info, tip, ...) or of a tab without one, in the site's language."""
     found = _TAG.fullmatch(text.strip())
     if not found:
         return None
@@ -51,12 +53,15 @@ def match(text: str) -> Tag | None:
     if name == "hint":
         if end:
             return Tag(None, closes="hint")
-        return Tag(f"!!! {_HINT_STYLES.get(attrs.get('style', 'info').lower(), 'note')}", opens="hint")
+        style = attrs.get("style", "info").lower()
+        style = style if style in _HINT_STYLES else "note"
+        shown = title(style).replace('"', "'")
+        return Tag(f'!!! {_HINT_STYLES.get(style, "note")} "{shown}"', opens="hint")
     if name == "tab":
         if end:
             return Tag(None, closes="tab")
-        title = attrs.get("title", "").replace('"', "'") or "Tab"
-        return Tag(f'=== "{title}"', opens="tab")
+        shown = (attrs.get("title", "") or title("tab")).replace('"', "'")
+        return Tag(f'=== "{shown}"', opens="tab")
     if name in ("embed", "file"):
         return None  # inline: see inline()
     return Tag(None)  # tabs, code, content-ref and their end tags frame content that needs nothing more
