@@ -36,6 +36,23 @@ def test_import_converts_the_files_and_writes_tasks(tmp_path, capsys):
     assert "1 × {% swagger %}" in out and "wrote" in out
 
 
+def test_import_keeps_every_file_whole(tmp_path):
+    """Hugo section pages are often front matter alone; a file with nothing to convert is copied as it is."""
+    hugo = {
+        "user/_index.md": "---\ntitle: Template System\nweight: 100\n---\n",
+        "user/no-newline.md": "---\ntitle: Only front matter\n---",
+        "user/empty.md": "",
+        "user/page.md": "---\ntitle: Page\n---\n\nSee [the system](/user/).\n",
+    }
+    write(tmp_path / "src", hugo)
+    assert main(["import", str(tmp_path / "src"), str(tmp_path / "content")]) == 0
+    content = tmp_path / "content"
+    for path in ("user/_index.md", "user/no-newline.md", "user/empty.md"):
+        assert (content / path).read_text(encoding="utf-8") == hugo[path]
+    assert (content / "user/page.md").read_text(encoding="utf-8") == (
+        "---\ntitle: Page\n---\n\nSee [the system](_index.md).\n")
+
+
 def test_import_refuses_a_folder_that_is_not_empty(tmp_path, capsys):
     write(tmp_path, {"src/a.md": "# A\n", "content/b.md": "# B\n"})
     assert main(["import", str(tmp_path / "src"), str(tmp_path / "content")]) == 2

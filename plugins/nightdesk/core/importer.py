@@ -67,7 +67,9 @@ def import_folder(source: Path, destination: Path, settings: CompatSettings = Co
 
 def convert_file(name: str, text: str, sources: Sources, settings: CompatSettings, report: ImportReport) -> str:
     block = split_front_matter(text)
-    head = text[: len(text) - len(block.body)] if block.body and text.endswith(block.body) else ""
+    if not block.body.strip() or not text.endswith(block.body):
+        return text  # nothing to convert (a section page that is only front matter), or a body we can't place
+    head = text[: len(text) - len(block.body)]
     body = _HIDDEN_SEGMENT.sub("", block.body) if ".gitbook" in block.body or "/." in block.body else block.body
     result = convert(name, body, block.body_line, sources, settings, expand_includes=False)
     for kind, origin, line in result.removed:
