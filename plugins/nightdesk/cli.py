@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from nightdesk.commands.site_config import SiteConfigError
@@ -25,6 +26,10 @@ def main(argv: list[str] | None = None) -> int:
     except SiteConfigError as exc:  # mkdocs.yml could not be read: say why, no traceback
         print(exc, file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `nightdesk ... | head`: the reader stopped reading; not an error to show
+        # Python's documented recipe: point stdout at devnull so flushing at exit cannot raise again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 if __name__ == "__main__":

@@ -95,3 +95,4 @@ def test_check_lists_ten_per_cause_then_counts(tmp_path, capsys, monkeypatch):
     assert "14 × error: link … points to …, which does not exist: first at content/a/a.md:3" in out
     assert main(["check", "content", "--all"]) == 1
     assert capsys.readouterr().out.count("which does not exist") == 15
+
