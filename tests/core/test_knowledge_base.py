@@ -75,7 +75,8 @@ def test_cross_reference_errors_name_file_line_and_field():
     assert [str(p) for p in kb.problems] == [
         "content/get-paid/a.md:3: error: unknown task 'get-payd'; known tasks: get-paid",
         "content/get-paid/a.md:4: error: related article 'nowhere.md' does not exist",
-        "content/misc/b.md:1: warning: article is in no task, so no hub lists it; add 'tasks: [...]' to its front matter",
+        "content/misc/b.md:1: warning: article is in no task, so no hub lists it; add 'tasks: [...]' to its front matter, "
+        "or an 'include:' pattern to a task in tasks.yml",
         "content/tasks.yml:4: error: task 'get-paid': journey article 'get-paid/gone.md' does not exist",
     ]
     assert [p.field for p in kb.errors] == ["tasks", "related", None]

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
-from .compat import CompatSettings, Sources, convert
+from .compat import CompatSettings, Sources, convert, convert_value
 from .frontmatter import split_front_matter
 from .markdown import _NOT_PARAGRAPH, Heading, count_numbered_items, plain_text, scan
 from .problems import ERROR, Problem
-from .schema import FrontMatter, read_front_matter
+from .schema import DEFAULT_ALIASES, FrontMatter, read_front_matter
 
 __all__ = ["Article", "Heading", "choose_summary", "humanize", "plain_text", "read_article"]
 
@@ -107,8 +107,16 @@ def read_article(path: str, source: str, aliases: dict | None = None, *, sources
     for key, message in errors:
         problems.append(Problem(path, block.key_lines.get(key, 1), ERROR, message, field=key))
 
-    converted = convert(path, block.body, block.body_line, sources or Sources.of({path: source}),
-                        compat or CompatSettings())
+    sources = sources or Sources.of({path: source})
+    compat = compat or CompatSettings()
+    converted = convert(path, block.body, block.body_line, sources, compat)
+    for name in ("title", "summary"):  # shown as plain text: includes and shortcodes in them converted too
+        value = getattr(meta, name)
+        if value:
+            line = _value_line(block.key_lines, name, aliases)
+            value, value_problems = convert_value(path, value, line, sources, compat)
+            meta = replace(meta, **{name: value})
+            problems += value_problems
     problems += converted.problems
     lines = scan(converted.text, block.body_line, converted.file_lines)
     found = [Heading(len(m.group(1)), m.group(2), line.number) for line in lines if not line.code
@@ -121,6 +129,16 @@ def read_article(path: str, source: str, aliases: dict | None = None, *, sources
                       key_lines=block.key_lines, file_lines=converted.file_lines, removed_tags=converted.removed,
                       markdown_features=converted.features)
     return article, problems
+
+
+def _value_line(key_lines: dict[str, int], name: str, aliases: dict | None) -> int:
+    """The front-matter line of field `name`, written under its own name or a foreign one (description:)."""
+    if name in key_lines:
+        return key_lines[name]
+    for key, rule in {**DEFAULT_ALIASES, **(aliases or {})}.items():
+        if key in key_lines and (rule == name or isinstance(rule, dict) and rule.get("to") == name):
+            return key_lines[key]
+    return 1
 
 
 def _paragraphs(lines, included: list[bool], limit: int = 8) -> list[str]:

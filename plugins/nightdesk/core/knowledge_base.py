@@ -164,8 +164,9 @@ class KnowledgeBase:
         if not article.tasks and article.folder in self.tasks:
             article.tasks.append(article.folder)  # also when every declared task was unknown: keep it listed
         if not article.tasks and not article.meta.tasks:
-            problems.append(Problem(article.path, 1, WARNING,
-                                    "article is in no task, so no hub lists it; add 'tasks: [...]' to its front matter"))
+            advice = ("add 'tasks: [...]' to its front matter, or an 'include:' pattern to a task in tasks.yml"
+                      if self.tasks else "there is no task yet: `nightdesk tasks suggest --write` proposes a tasks.yml")
+            problems.append(Problem(article.path, 1, WARNING, f"article is in no task, so no hub lists it; {advice}"))
         resolved = []
         for target in article.meta.related:
             found = self.find_article(target, relative_to=article.path)

@@ -39,3 +39,21 @@ def test_includes_never_leave_the_content_folder():
 def test_include_in_code_is_shown_as_written():
     body = '```\n{{% include "b.md" %}}\n```\n'
     assert converted(body, others={"b.md": "B"}).text == body
+
+
+def test_includes_in_title_and_summary_become_their_text():
+    """Microsoft Learn writes product names as includes in front matter too."""
+    from nightdesk.core.knowledge_base import KnowledgeBase
+
+    sources = {
+        "includes/prod_short.md": "Business Central\n",
+        "pay.md": ("---\ntitle: Pay in [!INCLUDE[prod_short](includes/prod_short.md)]\n"
+                   "description: 'Post payments in [!INCLUDE[prod_short](includes/prod_short.md)] :tada:'\n"
+                   "ms.topic: how-to\n---\n\n# Pay\n\nText [!INCLUDE[x](includes/missing.md)].\n"),
+    }
+    kb = KnowledgeBase.from_sources(sources, None)
+    article = kb.articles["pay.md"]
+    assert article.title == "Pay in Business Central"
+    assert article.summary == "Post payments in Business Central 🎉"
+    assert [(p.line, p.message) for p in kb.problems if "include" in p.message] == [
+        (9, "include 'includes/missing.md' not found in the content folder")]

@@ -135,8 +135,29 @@ def convert(path: str, body: str, first_line: int, sources: Sources,
                       _unique(problems), removed, features)
 
 
+def convert_value(path: str, text: str, line: int, sources: Sources,
+                  settings: CompatSettings = CompatSettings()) -> tuple[str, list[Problem]]:
+    """A front-matter value shown as plain text (title, summary) converted like prose, so Microsoft Learn's
+    `description: ... in [!INCLUDE[prod_short](includes/prod_short.md)].` reads "... in Business Central.":
+    includes as their text on one line, emoji as characters, tags that cannot be rendered removed."""
+    if not any(mark in text for mark in ("[!", "{{", "{%", ":")):
+        return text, []
+    problems: list[Problem] = []
+    lines = lines_of(text, path, line)
+    if settings.includes:
+        lines = includes.expand(lines, sources.markdown, problems, (path,))
+    value = " ".join(item.text.strip() for item in lines if item.text.strip())
+    if settings.gitbook:
+        value = gitbook.inline(value)
+    if settings.unknown_tags:
+        value = shortcodes.remove(value, [])
+    if settings.emoji:
+        value = emoji.convert(value)
+    return " ".join(value.split()), _unique(problems)
+
+
 def _unique(problems: list[Problem]) -> list[Problem]:
     return list(dict.fromkeys(problems))
 
 
-__all__ = ["CALLOUT_KINDS", "CompatSettings", "Conversion", "Sources", "convert"]
+__all__ = ["CALLOUT_KINDS", "CompatSettings", "Conversion", "Sources", "convert", "convert_value"]
