@@ -236,3 +236,9 @@ def test_reference_links_and_html_images_are_checked_too():
         "content folder)",
         "content/get-paid/refund.md:13: error: link 'guide.md' points to get-paid/guide.md, which does not exist",
     ]
+
+
+def test_a_few_words_get_no_reading_grade():
+    """A formula over two words is noise: "Manage subscriptions." is not hard reading."""
+    report = check({"get-paid/refund.md": article(kind="concept", body="Manage subscriptions.\n")})
+    assert messages(report, "plain-language") == []

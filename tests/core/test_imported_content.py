@@ -55,6 +55,17 @@ def test_drafts_and_repository_readme_are_not_pages():
     assert "README.md is about the repository" in kb.notes[0]
 
 
+def test_another_tools_table_of_contents_is_not_a_page():
+    """GitBook's SUMMARY.md (docsify's _sidebar.md...) lists links; a SUMMARY.md that says things is kept."""
+    toc = "# Table of contents\n\n* [Welcome](README.md)\n* [Selling](selling/README.md)\n  * [Orders](selling/orders.md)\n"
+    sources = {"SUMMARY.md": toc, "docs/_sidebar.md": toc, "selling/orders.md": "# Orders\n\nManage orders.\n",
+               "reports/SUMMARY.md": "# Summary report\n\nThe summary report shows sales by day.\n"}
+    kb = KnowledgeBase.from_sources(sources, None)
+    assert kb.unpublished == {"SUMMARY.md": "table of contents", "docs/_sidebar.md": "table of contents"}
+    assert sorted(kb.articles) == ["reports/SUMMARY.md", "selling/orders.md"]
+    assert any("SUMMARY.md is another tool's table of contents" in note for note in kb.notes)
+
+
 def test_one_wrapping_folder_is_looked_through_for_sections():
     sources = {"user/_index.md": "---\ntitle: Docs\n---\n", "user/pay/_index.md": "---\ntitle: Payment\nweight: 2\n---\n",
                "user/pay/paypal.md": "# PayPal\n\nConnect it.\n", "user/ship/_index.md": "---\ntitle: Shipping\nweight: 1\n---\n",

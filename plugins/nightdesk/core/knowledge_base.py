@@ -21,6 +21,9 @@ HOME_PATH = "index.md"
 INDEX_NAMES = ("index.md", "README.md")
 TASKS_FILE = "tasks.yml"
 SNIPPET_FOLDERS = frozenset({"includes", "_includes", "snippets", "_snippets", "partials", "_partials"})
+TOC_FILES = frozenset({"SUMMARY.md", "_sidebar.md", "_Sidebar.md", "toc.md", "TOC.md"})
+"""Tables of contents of other tools (GitBook, docsify, GitHub wikis): not pages when they are link lists."""
+_TOC_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])\s+.*\]\(")
 """Folders whose Markdown is only included into articles (Microsoft Learn's includes/): never pages."""
 # What a README says when it is about the repository rather than for readers of the help centre.
 _REPOSITORY_SIGNALS = re.compile(
@@ -97,6 +100,10 @@ class KnowledgeBase:
             if why == "repository":
                 kb.notes.append(f"{path} is about the repository (contributing, building), so it is not used as "
                                 f"the home page intro and not published; write an index.md for the home page")
+            elif why == "table of contents":
+                kb.notes.append(f"{path} is another tool's table of contents (a list of links), so it is not "
+                                f"published; nightdesk's navigation comes from tasks.yml (`nightdesk tasks suggest` "
+                                f"proposes one)")
         pages = {path: text for path, text in sources.items() if path not in kb.unpublished}
         if tasks_text is not None:
             tasks, task_problems = read_tasks_file(tasks_file, tasks_text)
@@ -340,12 +347,23 @@ def _unpublished(sources: dict[str, str]) -> dict[str, str]:
     for path in sources:
         if SNIPPET_FOLDERS.intersection(PurePosixPath(path).parts[:-1]):
             found[path] = "snippet"
+    for path, text in sources.items():
+        if PurePosixPath(path).name in TOC_FILES and _mostly_links(text):
+            found[path] = "table of contents"
     readme = sources.get("README.md")
     if readme is not None and "index.md" not in sources:
         signals = {match.group(0).lower() for match in _REPOSITORY_SIGNALS.finditer(readme)}
         if len(signals) >= 2:
             found["README.md"] = "repository"
     return found
+
+
+def _mostly_links(text: str) -> bool:
+    """Most lines with words are list items holding a link: a table of contents, not an article."""
+    lines = [line.strip() for line in text.splitlines()
+             if line.strip() and not line.lstrip().startswith(("#", "---", "<!--"))]
+    links = [line for line in lines if _TOC_ITEM.match(line)]
+    return bool(lines) and len(links) >= 0.6 * len(lines)
 
 
 def _removed_tags(articles) -> list[Problem]:

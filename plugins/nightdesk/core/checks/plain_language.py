@@ -52,13 +52,18 @@ class Block:
     step: bool  # a numbered list item
 
 
+MIN_GRADED_WORDS = 20
+"""Below this many words a reading grade is noise ("Manage orders." would read at grade 9): not reported."""
+
+
 def check(kb: KnowledgeBase, settings: CheckSettings) -> list[Problem]:
     problems = []
     for article in kb.articles.values():
         path = kb.prefix + article.path
         blocks = prose_blocks(article)
         grade, longest = reading_grade(blocks, settings.language)
-        if grade is not None and grade > settings.max_grade:
+        graded = sum(len(_WORD_ANY.findall(block.text)) for block in blocks) >= MIN_GRADED_WORDS
+        if grade is not None and grade > settings.max_grade and graded:
             hint = f"; the longest sentence, on line {longest[0]}, has {longest[1]} words" if longest else ""
             problems.append(Problem(path, _first_line(article), WARNING,
                                     f"reads at school grade {grade:.1f} (aim for {settings.max_grade:g} or lower){hint}:"
