@@ -25,8 +25,22 @@ def test_embed_and_content_ref_become_links():
     body = ('{% embed url="https://example.com/video" %}\n\n{% content-ref url="selling/" %}\n'
             '[Selling](selling/)\n{% endcontent-ref %}\n')
     out = converted(body, files=["selling/README.md"]).text
-    assert "[video](https://example.com/video)" in out
+    assert "[example.com/video](https://example.com/video)" in out
     assert "[Selling](selling/README.md)" in out and "{%" not in out
+
+
+def test_content_ref_links_show_the_page_title_not_its_file_name():
+    body = ('{% content-ref url="../README.md" %}\n[README.md](../README.md)\n{% endcontent-ref %}\n\n'
+            '{% content-ref url="../../payments/" %}\n[payments](../../payments/)\n{% endcontent-ref %}\n\n'
+            '{% content-ref url="../README.md" %}\n[Back to selling](../README.md)\n{% endcontent-ref %}\n\n'
+            '[README.md](../README.md) outside a content-ref stays as written.\n')
+    others = {"selling/README.md": "---\ndescription: Sell.\n---\n\n# Selling\n",
+              "payments/README.md": "---\ntitle: Take payments\n---\nText.\n"}
+    out = converted(body, path="selling/orders/cancel.md", others=others).text
+    assert "[Selling](../README.md)" in out
+    assert "[Take payments](../../payments/README.md)" in out
+    assert "[Back to selling](../README.md)" in out
+    assert "[README.md](../README.md) outside" in out
 
 
 def test_angle_bracket_images_are_encoded():

@@ -96,7 +96,7 @@ def convert(path: str, body: str, first_line: int, sources: Sources,
                 + ([partial(docusaurus.match, title=settings.title)] if settings.docusaurus else []))
     if matchers and any("{%" in line.text or ":::" in line.text for line in lines):
         if settings.gitbook:
-            lines = gitbook.split_tags(lines)
+            lines = gitbook.content_ref_titles(gitbook.split_tags(lines), sources.markdown)
         lines = blocks.convert(lines, matchers)
         mark_code(lines)
     converted_blocks = len(lines) != before  # every block conversion adds a line before its header

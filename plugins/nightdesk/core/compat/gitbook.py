@@ -2,11 +2,16 @@
 `{% content-ref %}`, `{% code %}` and `{% file %}`."""
 from __future__ import annotations
 
+import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from urllib.parse import unquote, urlsplit
+
+from ..frontmatter import split_front_matter
 
 from .blocks import Tag
 from .lines import Line
+from .links import INDEX_FILES
 
 _TAG = re.compile(r"\{%-?\s*(end)?(hint|tabs|tab|code|content-ref|embed|file|swagger-description)\b([^%]*?)-?%\}")
 _ATTR = re.compile(r"(\w+)\s*=\s*\"([^\"]*)\"|(\w+)\s*=\s*'([^']*)'")
@@ -67,6 +72,47 @@ def match(text: str, title: Callable[[str], str] = str.capitalize) -> Tag | None
     return Tag(None)  # tabs, code, content-ref and their end tags frame content that needs nothing more
 
 
+_LINK = re.compile(r"\[([^\]]*)\]\(\s*<?([^)>\s]+)>?\s*\)")
+
+
+def content_ref_titles(lines: list[Line], markdown: Mapping[str, str]) -> list[Line]:
+    """GitBook writes `{% content-ref %}` links with the file name as text (`[README.md](../README.md)`) and
+    shows the page's title; the link gets that title, so the page reads "Selling", not "README.md"."""
+    inside = False
+    out = []
+    for line in lines:
+        found = None if line.code else _TAG.fullmatch(line.text.strip())
+        if found and found.group(2) == "content-ref":
+            inside = not found.group(1)
+        if line.code or found or not inside:
+            out.append(line)
+            continue
+
+        def titled(link: re.Match, origin=line.origin) -> str:
+            text, target = link.group(1), unquote(link.group(2).split("#", 1)[0])
+            if text.strip() and text.strip() != posixpath.basename(target.rstrip("/")):
+                return link.group(0)  # the author chose the words
+            path = posixpath.normpath(posixpath.join(posixpath.dirname(origin), target))
+            title = _title(markdown.get(path) or next(
+                (markdown[f"{path}/{name}"] for name in INDEX_FILES if f"{path}/{name}" in markdown), None))
+            return f"[{title}]({link.group(2)})" if title else link.group(0)
+
+        out.append(line.with_text(_LINK.sub(titled, line.text)))
+    return out
+
+
+def _title(source: str | None) -> str | None:
+    """A page's title as GitBook shows it: `title:` in its front matter, else its first heading."""
+    if not source:
+        return None
+    block = split_front_matter(source)
+    title = block.data.get("title") if isinstance(block.data, dict) else None
+    if isinstance(title, str) and title.strip():
+        return title.strip().replace("[", "(").replace("]", ")")
+    heading = re.search(r"^#\s+(.+?)\s*#*\s*$", block.body, re.MULTILINE)
+    return heading.group(1).replace("[", "(").replace("]", ")") if heading else None
+
+
 def inline(text: str) -> str:
     """`{% embed url="..." %}` and `{% file src="..." %}` as plain links."""
     if "{%" not in text:
@@ -81,7 +127,10 @@ def inline(text: str) -> str:
         url = attrs.get("url") or attrs.get("src") or ""
         if not url:
             return ""
-        label = attrs.get("caption") or url.rsplit("/", 1)[-1] or url
+        parts = urlsplit(url)
+        # GitBook shows a card for the embedded page; its address without the scheme says what it is.
+        label = attrs.get("caption") or (parts.netloc.removeprefix("www.") + parts.path + (
+            f"?{parts.query}" if parts.query else "") if parts.netloc else url.rsplit("/", 1)[-1] or url)
         return f"[{label}](<{url}>)"
 
     return _TAG.sub(link, text)
