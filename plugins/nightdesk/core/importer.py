@@ -85,7 +85,10 @@ def convert_file(name: str, text: str, sources: Sources, settings: CompatSetting
 _CHANGES = {
     "alerts (> [!NOTE]) to admonitions": re.compile(r"^\s*>\s?\[!\w+\]", re.MULTILINE),
     "GitBook blocks ({% hint %}, {% tabs %}...)": re.compile(r"\{%-?\s*(hint|tabs?|embed|content-ref|code|file)\b"),
-    "Docusaurus admonitions (:::note)": re.compile(r"^\s*:::\s*[A-Za-z]", re.MULTILINE),
+    "Microsoft Learn extensions (:::image, :::zone)": re.compile(
+        r"^\s*:::\s*(?:image|zone|moniker|row|column)\b", re.MULTILINE | re.IGNORECASE),
+    "Docusaurus admonitions (:::note)": re.compile(
+        r"^\s*:::\s*(?!(?:image|zone|moniker|row|column|code|video)\b)[A-Za-z]", re.MULTILINE | re.IGNORECASE),
     "emoji shortcodes to characters": re.compile(r"(?<![\w:/]):[a-z0-9_+-]*[a-z][a-z0-9_+-]*:(?![\w/])"),
     "links with <angle brackets>": re.compile(r"\]\(\s*<"),
     "site-absolute and folder links": re.compile(r"\]\(\s*/|\]\([^)#\s]+/(?:#[^)]*)?\)"),

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, fields
 from functools import partial
 
 from ..problems import Problem
-from . import alerts, blocks, docusaurus, emoji, gitbook, html_blocks, includes, links, shortcodes
+from . import alerts, blocks, docusaurus, emoji, gitbook, html_blocks, includes, learn, links, shortcodes
 from .lines import Line, lines_of, mark_code, outside_code_spans
 
 
@@ -25,6 +25,7 @@ class CompatSettings:
     includes: bool = True  # [!INCLUDE[..](path)], {{% include "path" %}}
     gitbook: bool = True  # {% hint %}, {% tabs %}, {% embed %}, {% content-ref %}
     docusaurus: bool = True  # :::note ... :::
+    learn: bool = True  # Microsoft Learn :::image ...:::, :::zone ... :::zone-end
     emoji: bool = True  # :warning: -> the emoji
     angle_links: bool = True  # ![](<a (1).png>)
     folder_links: bool = True  # [x](selling/) -> selling/README.md
@@ -92,6 +93,9 @@ def convert(path: str, body: str, first_line: int, sources: Sources,
     if settings.alerts and any("[!" in line.text for line in lines):
         lines = alerts.convert(lines, settings.title)
         mark_code(lines)
+    removed: list[tuple[str, str, int]] = []
+    if settings.learn and any(":::" in line.text for line in lines):
+        lines = learn.convert(lines, removed)
     matchers = (([partial(gitbook.match, title=settings.title)] if settings.gitbook else [])
                 + ([partial(docusaurus.match, title=settings.title)] if settings.docusaurus else []))
     if matchers and any("{%" in line.text or ":::" in line.text for line in lines):
@@ -104,7 +108,6 @@ def convert(path: str, body: str, first_line: int, sources: Sources,
     if settings.html_blocks:
         lines, marked_html = html_blocks.convert(lines)
     link_context = links.context(path, sources.files, sources.folders, settings)
-    removed: list[tuple[str, str, int]] = []
     out: list[Line] = []
     features: set[str] = {"html"} if marked_html else set()
     for line in lines:

@@ -37,6 +37,8 @@ class CompatConfig(Config):
     """GitBook `{% hint %}`, `{% tabs %}`/`{% tab %}`, `{% embed %}`, `{% content-ref %}`."""
     docusaurus = opt.Type(bool, default=True)
     """Docusaurus `:::note` ... `:::` admonitions."""
+    learn = opt.Type(bool, default=True)
+    """Microsoft Learn `:::image ...:::` as images; `:::zone`, `:::moniker`, `:::row:::` frames dropped, content kept."""
     emoji = opt.Type(bool, default=True)
     """Emoji shortcodes such as `:warning:`."""
     angle_links = opt.Type(bool, default=True)
