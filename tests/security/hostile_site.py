@@ -73,7 +73,9 @@ Text.
 BOM_BAD_KIND = "\ufeff---\ntitle: Byte order mark\nkind: tutorial\ntasks: [get-paid]\n---\n\nText.\n"
 
 MKDOCS_YML = """\
-site_name: Hostile help
+site_name: "Hostile <img src=x onerror=alert(7)> help"
+site_description: 'Help " onmouseover="alert(6) <b>bold</b>'
+copyright: "Copyright &copy; 2026 <img src=x onerror=alert(8)>"
 site_url: https://help.example/
 docs_dir: content
 use_directory_urls: false

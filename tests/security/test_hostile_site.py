@@ -39,7 +39,7 @@ def test_strict_build_fails_naming_the_files(tmp_path):
 def test_front_matter_title_is_plain_text_in_title_header_and_page(hostile):
     html = (hostile[0] / "get-paid" / "evil.html").read_text(encoding="utf-8")
     assert XSS not in html
-    assert f"<title>{ESCAPED_XSS} Use the &lt;Settings&gt; page - Hostile help</title>" in html
+    assert f"<title>{ESCAPED_XSS} Use the &lt;Settings&gt; page - Hostile &lt;img src=x onerror=alert(7)&gt; help</title>" in html
     header_titles = [" ".join(t.split()) for t in re.findall(r'<span class="md-ellipsis">(.*?)</span>', html, re.DOTALL)]
     assert f"{ESCAPED_XSS} Use the &lt;Settings&gt; page" in header_titles
     assert f"<h1>{ESCAPED_XSS} Use the &lt;Settings&gt; page</h1>" in html
@@ -51,7 +51,7 @@ def test_front_matter_title_is_plain_text_in_title_header_and_page(hostile):
 def test_task_title_and_description_are_plain_text_on_the_hub(hostile):
     html = (hostile[0] / "get-paid" / "index.html").read_text(encoding="utf-8")
     assert XSS not in html
-    assert f"<title>Get paid {ESCAPED_XSS} - Hostile help</title>" in html
+    assert f"<title>Get paid {ESCAPED_XSS} - Hostile &lt;img src=x onerror=alert(7)&gt; help</title>" in html
     assert '<p class="nd-hub__description">Use the &lt;Settings&gt; page &amp; more</p>' in html
     home = (hostile[0] / "index.html").read_text(encoding="utf-8")
     assert f'<span class="nd-tile__title">Get paid {ESCAPED_XSS}</span>' in home
@@ -116,7 +116,15 @@ def test_in_chromium_no_payload_runs_and_titles_read_as_written(browser, hostile
         page.wait_for_load_state("load")
         assert page.evaluate("document.querySelectorAll('img[src=x]').length") == 0, path
     page.goto((hostile[0] / "get-paid" / "evil.html").as_uri())
-    assert page.title() == "<img src=x onerror=alert(1)> Use the <Settings> page - Hostile help"
+    assert page.title() == ("<img src=x onerror=alert(1)> Use the <Settings> page - "
+                            "Hostile <img src=x onerror=alert(7)> help")
+    # mkdocs.yml texts are plain text too; an entity the author wrote still shows as its character.
+    assert page.locator(".md-header__topic").first.inner_text().strip() == "Hostile <img src=x onerror=alert(7)> help"
+    assert "Copyright © 2026 <img src=x onerror=alert(8)>" in page.locator(".md-copyright").inner_text()
+    page.goto((hostile[0] / "index.html").as_uri())
+    assert page.locator("meta[name=description]").get_attribute("content") == (
+        'Help " onmouseover="alert(6) <b>bold</b>')
+    page.goto((hostile[0] / "get-paid" / "evil.html").as_uri())
     assert page.locator("h1").first.inner_text() == "<img src=x onerror=alert(1)> Use the <Settings> page"
     # The search dropdown shows the stored title as text too.
     page.locator("#nd-header-search-input").fill("settings page")

@@ -7,6 +7,7 @@ the <script> element it sits in.
 """
 from __future__ import annotations
 
+import html
 import json
 from typing import Any
 from urllib.parse import urlsplit
@@ -37,6 +38,18 @@ def html_text(value: Any) -> Any:
     if isinstance(value, dict):
         return {key: html_text(item) for key, item in value.items()}
     return value
+
+
+def shown_as_text(value: str) -> Markup:
+    """A configured text the theme prints as HTML (site_name, copyright...), made plain text: an entity
+    the author wrote (`&copy;`, `&amp;`) still shows as its character, a tag shows as written."""
+    return value if isinstance(value, Markup) else escape(html.unescape(value))
+
+
+def written_text(value: str) -> str:
+    """The text as its author meant it, whether or not `shown_as_text` has been applied: for our own
+    uses that are not HTML (file names, the web manifest's JSON, comparisons)."""
+    return html.unescape(str(value))
 
 
 class UnsafeURL(ValueError):

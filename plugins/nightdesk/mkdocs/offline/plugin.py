@@ -26,6 +26,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from nightdesk.core.offline import (DEFAULT_EXCLUDE, MANIFEST, OFFLINE_PAGE_TEXTS, SERVICE_WORKER, plan_precache,
                                     service_worker_source, web_manifest)
+from nightdesk.core.safe import written_text
 from nightdesk.mkdocs.language import site_catalog, use_strings_script
 from nightdesk.mkdocs.page_extras import AFTER_CONTENT, HEAD, add_html, add_script, use_theme
 from nightdesk.mkdocs.site import hub_pages, publish_assets, site_for
@@ -81,8 +82,9 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         if not self.config.enabled:
             return
         site = Path(config.site_dir)
-        manifest = web_manifest(name=config.site_name, short_name=self.config.short_name or config.site_name,
-                                description=config.site_description or "", theme_color=self.config.theme_color,
+        site_name = written_text(config.site_name)
+        manifest = web_manifest(name=site_name, short_name=self.config.short_name or site_name,
+                                description=written_text(config.site_description or ""), theme_color=self.config.theme_color,
                                 background_color=self.config.background_color, icons=ICONS)
         (site / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
         precache = plan_precache(site, budget_bytes=int(self.config.precache_budget_mb * 1024 * 1024),

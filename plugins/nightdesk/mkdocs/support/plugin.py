@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from nightdesk.core.knowledge_base import ARTICLE, HUB
+from nightdesk.core.safe import written_text
 from nightdesk.core.support import Support, email_href, read_support
 from nightdesk.core.views import fill_slot
 from nightdesk.mkdocs.language import site_catalog, use_strings_script
@@ -73,7 +74,8 @@ class SupportPlugin(BasePlugin[SupportConfig]):
             return None
         site = site_for(config, NAME)
         ref = site.page(page.file.src_uri)
-        topic = ref.article.title if ref.kind == ARTICLE else ref.task.title if ref.kind == HUB else config.site_name
+        topic = (ref.article.title if ref.kind == ARTICLE else ref.task.title if ref.kind == HUB
+                 else written_text(config.site_name))
         url = page.canonical_url or ""
 
         texts = self.catalog
@@ -91,7 +93,7 @@ class SupportPlugin(BasePlugin[SupportConfig]):
             page.content = fill_slot(page.content, "after-hub", box)
         data = {"support": self.support.to_json(), "endpoint": self.config.feedback_endpoint or None,
                 "page": page.url, "article": ref.article.path if ref.article else None, "title": topic}
-        plain_box = site.render("support", support=self.support, title=title, topic=config.site_name,
+        plain_box = site.render("support", support=self.support, title=title, topic=written_text(config.site_name),
                                 email_href=lambda address: f"mailto:{address}")
         add_html(context, AFTER_CONTENT, script_json("nd-support-data", data)
                  + f'<template id="nd-support-box">{plain_box}</template>')

@@ -35,7 +35,7 @@ from nightdesk.core.compat import CompatSettings
 from nightdesk.core.knowledge_base import ARTICLE, HOME, HUB, HOME_PATH
 from nightdesk.core.offline_zip import default_zip_name, write_site_zip
 from nightdesk.core.problems import ERROR, Problem, group_by_cause, limit_per_cause
-from nightdesk.core.safe import html_text
+from nightdesk.core.safe import html_text, shown_as_text, written_text
 from nightdesk.core.sources import decode, read_text, refusal
 from nightdesk.core.views import Link
 from nightdesk.mkdocs.offline_promise import keep_offline_promise
@@ -47,6 +47,9 @@ from nightdesk.mkdocs.site import SITE_PRIORITY, find_page, publish_assets, regi
 from nightdesk.site import Site, SiteSettings
 
 from .config import TasksConfig
+
+CONFIG_TEXTS = ("site_name", "site_description", "site_author", "copyright")
+"""mkdocs.yml texts the theme prints unescaped; entities the author wrote (&copy;) still show as characters."""
 
 log = get_plugin_logger("nightdesk")
 
@@ -81,6 +84,10 @@ class TasksPlugin(BasePlugin[TasksConfig]):
             for name in ("anchors", "absolute_links", "unrecognized_links"):
                 if getattr(links, name) == logging.INFO:
                     setattr(links, name, logging.DEBUG)
+        # The theme prints these as HTML; they are plain text (nightdesk's own uses read written_text()).
+        for name in CONFIG_TEXTS:
+            if isinstance(config.get(name), str):
+                config[name] = shown_as_text(config[name])
         site_catalog(config)  # a bad text replacement stops the build here, before any page
         use_strings_script(config)
         for problem in keep_offline_promise(config) + override_problems(config.theme.custom_dir):
@@ -230,7 +237,7 @@ class TasksPlugin(BasePlugin[TasksConfig]):
             page.content = views.article(ref.article, page.content or "", link)
         elif ref.kind == HOME:
             page.content = views.home(link, page.content or "", list(self.site.settings.featured),
-                                      site_name=config.site_name)
+                                      site_name=written_text(config.site_name))
         elif ref.kind == HUB:
             page.content = views.hub(ref.task, link, page.content or "")
         context["nav"] = material_nav(views.nav(page.file.src_uri), page=page, homepage=nav.homepage,
@@ -261,7 +268,8 @@ class TasksPlugin(BasePlugin[TasksConfig]):
         """
         if not self.config.enabled or self.config.offline_zip is False or self.is_serve:
             return
-        name = self.config.offline_zip if isinstance(self.config.offline_zip, str) else default_zip_name(config.site_name)
+        name = (self.config.offline_zip if isinstance(self.config.offline_zip, str)
+                else default_zip_name(written_text(config.site_name)))
         zip_path = write_site_zip(config.site_dir, Path(config.site_dir) / name)
         log.info(f"offline copy: {zip_path} ({zip_path.stat().st_size / 1e6:.1f} MB); unzip it and open index.html")
 
