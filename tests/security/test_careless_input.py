@@ -101,6 +101,18 @@ def test_check_refuses_symlinks_out_of_the_content_folder(site, tmp_path_factory
     assert "content/get-paid/gone.md:1: error: this file is a symlink to a file that does not exist" in out
 
 
+@pytest.mark.parametrize("option", ["../secret.yml", "link.yml"])
+def test_synonyms_outside_the_content_folder_are_not_read(site, capsys, option):
+    """`synonyms: ../secret.yml`, or a symlink out of the content folder: refused, named, never read."""
+    (site / "secret.yml").write_text("refund: [money back]\n")
+    (site / "content" / "link.yml").symlink_to(site / "secret.yml")
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "  - nightdesk/tasks\n", f"  - nightdesk/tasks\n  - nightdesk/search:\n      synonyms: {option}\n"))
+    assert main(["check"]) == 1
+    assert f"content/{option}:1: error: the synonyms file must be inside the content folder" in capsys.readouterr().out
+
+
 def test_unreadable_tasks_file_is_reported_not_raised(tmp_path):
     (tmp_path / "tasks.yml").write_bytes(b"- id: a\n  title: \xff\n")
     kb = KnowledgeBase.load(tmp_path, prefix="content/")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from nightdesk.core.checks import CheckReport, run_checks
 from nightdesk.core.knowledge_base import KnowledgeBase
-from nightdesk.search.synonyms import load_synonyms
+from nightdesk.search.synonyms import load_synonyms, refused_synonyms
 from nightdesk.core.problems import group_by_cause, limit_per_cause
 
 from .site_config import load_site_config
@@ -48,7 +48,9 @@ def run(args: argparse.Namespace) -> int:
                             compat=site.compat)
     report = run_checks(kb, _content_files(content_dir), site.checks, tasks_file=site.tasks_file)
     # synonyms.yml is read by search during `mkdocs build`; its problems fail both the same way.
-    synonyms = load_synonyms(content_dir / site.synonyms_file, display_path=prefix + site.synonyms_file)
+    shown = prefix + site.synonyms_file
+    synonyms = (refused_synonyms(content_dir, site.synonyms_file, shown)
+                or load_synonyms(content_dir / site.synonyms_file, display_path=shown))
     report.found["knowledge-base"] += list(synonyms.problems)
     output_format = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if output_format == "text":

@@ -7,6 +7,7 @@ exceptions, so one typo in the file never hides the others.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,6 +46,19 @@ class Synonyms:
 def phrase_stems(phrase: str, language: Language = ENGLISH) -> list[str]:
     words = (language.normalize_word(w) for w in language.normalize_text(phrase).split(" "))
     return [language.stem(w) for w in words if w]
+
+
+def refused_synonyms(content_dir: Path | str, relative: str, shown: str) -> Synonyms | None:
+    """No synonyms and an error when the file named by the `synonyms` option is outside the content folder
+    (`../secrets.yml`, or a symlink out of it): nothing outside docs_dir is read. None when it may be read."""
+    root = os.path.realpath(content_dir)
+    path = Path(content_dir) / relative
+    if not (path.exists() or path.is_symlink()):
+        return None
+    if os.path.commonpath([root, os.path.realpath(path)]) == root:
+        return None
+    return Synonyms(problems=(Problem(shown, 1, ERROR, "the synonyms file must be inside the content folder; "
+                                                       "it was not read"),))
 
 
 def load_synonyms(path: Path, display_path: str | None = None, language: Language = ENGLISH) -> Synonyms:

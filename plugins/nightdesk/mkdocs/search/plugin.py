@@ -36,7 +36,7 @@ from nightdesk.search.vectors import article_text, build_site_vectors
 from nightdesk.search.pipeline import browser_language_script, language_for
 from nightdesk.search.roles import excluded_by_front_matter
 from nightdesk.search.sections import split_sections
-from nightdesk.search.synonyms import Synonyms, load_synonyms
+from nightdesk.search.synonyms import Synonyms, load_synonyms, refused_synonyms
 from nightdesk.search.thesaurus import DATA_FILE as THESAURUS_FILE, thesaurus_for
 
 log = get_plugin_logger(__name__)
@@ -87,8 +87,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if synonyms_file:
             files.remove(synonyms_file)  # source data, not something to publish
         synonyms_path = Path(config.docs_dir) / self.config.synonyms
-        self.synonyms = load_synonyms(synonyms_path, display_path=_shown_path(synonyms_path, config),
-                                      language=language_for(site_language(config)))
+        shown = _shown_path(synonyms_path, config)
+        self.synonyms = (refused_synonyms(config.docs_dir, self.config.synonyms, shown) or
+                         load_synonyms(synonyms_path, display_path=shown, language=language_for(site_language(config))))
         for problem in self.synonyms.problems:
             (log.error if problem.is_error else log.warning)(str(problem))
         settings = self.config.thesaurus
