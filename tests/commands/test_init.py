@@ -56,3 +56,17 @@ def test_the_new_repository_passes_check_with_no_warning(tmp_path, language, mon
     capsys.readouterr()
     assert main(["check"]) == 0
     assert "3 articles, 0 errors, 0 warnings" in capsys.readouterr().out
+
+
+def test_requirement_follows_where_nightdesk_was_installed_from():
+    """PEP 610 records `pip install git+https://...@v0.2.0`; the new site's CI must install the same thing."""
+    from nightdesk.starter import requirement_for
+
+    git = {"url": "https://github.com/acme/nightdesk", "vcs_info": {"vcs": "git", "requested_revision": "v0.2.0",
+                                                                  "commit_id": "a" * 40}}
+    assert requirement_for(git, "0.2.0") == "nightdesk @ git+https://github.com/acme/nightdesk@v0.2.0"
+    pinned = {"url": "https://github.com/acme/nightdesk", "vcs_info": {"vcs": "git", "commit_id": "b" * 40}}
+    assert requirement_for(pinned, "0.2.0") == f"nightdesk @ git+https://github.com/acme/nightdesk@{'b' * 40}"
+    local = {"url": "file:///home/me/nightdesk", "dir_info": {"editable": True}}
+    assert requirement_for(local, "0.2.0") == "nightdesk==0.2.0"
+    assert requirement_for(None, "0.2.0") == "nightdesk==0.2.0"

@@ -8,8 +8,9 @@ Markdown and YAML are templates too, so examples carry today's review date). No 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 
 import jinja2
@@ -44,7 +45,24 @@ def languages() -> list[str]:
 
 
 def default_requirement() -> str:
-    return f"nightdesk=={nightdesk.__version__}"
+    """The requirements.txt line for the nightdesk running now (see requirement_for)."""
+    try:
+        direct = json.loads(metadata.distribution("nightdesk").read_text("direct_url.json") or "null")
+    except (metadata.PackageNotFoundError, ValueError):
+        direct = None
+    return requirement_for(direct, nightdesk.__version__)
+
+
+def requirement_for(direct_url: dict | None, version: str) -> str:
+    """Where nightdesk was installed from when pip recorded a repository (PEP 610 direct_url.json, as
+    after `pip install git+https://...@v0.1.0`), so the new site's CI installs the same thing; otherwise
+    the version (a local folder or an editable checkout means nothing on CI)."""
+    vcs = (direct_url or {}).get("vcs_info") or {}
+    url = str((direct_url or {}).get("url", ""))
+    if vcs.get("vcs") == "git" and url.startswith("https://"):
+        revision = vcs.get("requested_revision") or vcs.get("commit_id")
+        return f"nightdesk @ git+{url}" + (f"@{revision}" if revision else "")
+    return f"nightdesk=={version}"
 
 
 def render_starter(*, name: str | None = None, language: str = "en", today: dt.date | None = None,
