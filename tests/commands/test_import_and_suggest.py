@@ -96,3 +96,18 @@ def test_check_lists_ten_per_cause_then_counts(tmp_path, capsys, monkeypatch):
     assert main(["check", "content", "--all"]) == 1
     assert capsys.readouterr().out.count("which does not exist") == 15
 
+
+
+def test_import_turns_mdx_into_markdown_and_follows_its_links(tmp_path, capsys):
+    docusaurus = {
+        "docs/intro.mdx": "import Tabs from '@theme/Tabs';\n\n# Intro\n\nSee [setup](./setup.mdx) and [more](./more).\n",
+        "docs/setup.mdx": "# Setup\n\n:::tip\nEasy.\n:::\n",
+        "docs/more.md": "# More\n\nText.\n",
+    }
+    write(tmp_path / "src", docusaurus)
+    assert main(["import", str(tmp_path / "src"), str(tmp_path / "content")]) == 0
+    content = tmp_path / "content" / "docs"
+    assert sorted(p.name for p in content.iterdir()) == ["intro.md", "more.md", "setup.md"]
+    intro = (content / "intro.md").read_text(encoding="utf-8")
+    assert "import Tabs" not in intro and "[setup](setup.md)" in intro and "[more](more.md)" in intro
+    assert "MDX (Docusaurus) to Markdown" in capsys.readouterr().out

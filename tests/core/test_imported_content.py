@@ -104,3 +104,10 @@ def test_problems_grouped_by_cause_and_limited():
     assert str(groups[0]) == "12 × error: include … not found: first at p1.md:1"
     shown, hidden = limit_per_cause(problems, 10)
     assert len(shown) == 11 and hidden == 2
+
+
+def test_mdx_files_left_in_content_are_named_once():
+    kb = KnowledgeBase.from_sources({"a.md": "# A\n\nText.\n"}, None, prefix="content/",
+                                    files=["a.md", "docs/x.mdx", "docs/y.mdx"])
+    (problem,) = [p for p in kb.problems if "MDX" in p.message]
+    assert str(problem).startswith("content/docs/x.mdx:1: warning: 2 MDX files are not published as pages")

@@ -32,9 +32,11 @@ class ImportReport:
 
 
 def destination_name(relative: str) -> str:
-    """`.gitbook/assets/a.png` -> `gitbook/assets/a.png`: hidden folders are not published."""
-    return "/".join(part[1:] if part.startswith(".") and len(part) > 1 and part not in (".", "..") else part
+    """`.gitbook/assets/a.png` -> `gitbook/assets/a.png`: hidden folders are not published; Docusaurus's
+    `a.mdx` -> `a.md`: MDX converted is Markdown."""
+    name = "/".join(part[1:] if part.startswith(".") and len(part) > 1 and part not in (".", "..") else part
                     for part in relative.split("/"))
+    return name[:-1] if name.endswith(".mdx") else name
 
 
 def import_folder(source: Path, destination: Path, settings: CompatSettings = CompatSettings()) -> ImportReport:
@@ -87,6 +89,8 @@ _CHANGES = {
     "GitBook blocks ({% hint %}, {% tabs %}...)": re.compile(r"\{%-?\s*(hint|tabs?|embed|content-ref|code|file)\b"),
     "Microsoft Learn extensions (:::image, :::zone)": re.compile(
         r"^\s*:::\s*(?:image|zone|moniker|row|column)\b", re.MULTILINE | re.IGNORECASE),
+    "MDX (Docusaurus) to Markdown: import lines, <Tabs>": re.compile(
+        r"^(?:import|export)\s|^\s*<Tabs\b", re.MULTILINE),
     "Docusaurus admonitions (:::note)": re.compile(
         r"^\s*:::\s*(?!(?:image|zone|moniker|row|column|code|video)\b)[A-Za-z]", re.MULTILINE | re.IGNORECASE),
     "emoji shortcodes to characters": re.compile(r"(?<![\w:/]):[a-z0-9_+-]*[a-z][a-z0-9_+-]*:(?![\w/])"),

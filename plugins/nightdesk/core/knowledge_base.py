@@ -105,6 +105,13 @@ class KnowledgeBase:
                                 f"published; nightdesk's navigation comes from tasks.yml (`nightdesk tasks suggest` "
                                 f"proposes one)")
         pages = {path: text for path, text in sources.items() if path not in kb.unpublished}
+        mdx = sorted(path for path in files or () if path.endswith(".mdx"))
+        if mdx:  # Docusaurus pages: the generator copies them as files, never as pages
+            problems.append(Problem(mdx[0], 1, WARNING,
+                                    f"{len(mdx):,} MDX file{'s are' if len(mdx) != 1 else ' is'} not published as "
+                                    f"pages (they are Docusaurus's React-flavoured Markdown); `nightdesk import "
+                                    f"SRC DEST` converts a Docusaurus docs folder into Markdown",
+                                    cause="MDX files are not pages"))
         if tasks_text is not None:
             tasks, task_problems = read_tasks_file(tasks_file, tasks_text)
             problems += task_problems

@@ -96,9 +96,12 @@ def convert(path: str, body: str, first_line: int, sources: Sources,
     removed: list[tuple[str, str, int]] = []
     if settings.learn and any(":::" in line.text for line in lines):
         lines = learn.convert(lines, removed)
+    if settings.docusaurus and any(line.text.startswith(("import ", "export ")) for line in lines):
+        lines = [line.with_text("") if not line.code and docusaurus.MDX_STATEMENT.match(line.text) else line
+                 for line in lines]
     matchers = (([partial(gitbook.match, title=settings.title)] if settings.gitbook else [])
                 + ([partial(docusaurus.match, title=settings.title)] if settings.docusaurus else []))
-    if matchers and any("{%" in line.text or ":::" in line.text for line in lines):
+    if matchers and any("{%" in line.text or ":::" in line.text or "<Tab" in line.text for line in lines):
         if settings.gitbook:
             lines = gitbook.content_ref_titles(gitbook.split_tags(lines), sources.markdown)
         lines = blocks.convert(lines, matchers)

@@ -159,7 +159,7 @@ def _page(path: str, ctx: LinkContext) -> str | None:
         return None
     if path in ctx.files:
         return path
-    stem = re.sub(r"\.html?$", "", path)
+    stem = re.sub(r"\.(?:html?|mdx)$", "", path)  # a page of the built site, or MDX renamed on import
     if stem + ".md" in ctx.files:
         return stem + ".md"
     if path in ctx.folders:
