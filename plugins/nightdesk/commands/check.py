@@ -13,7 +13,7 @@ from nightdesk.core.knowledge_base import KnowledgeBase
 from nightdesk.search.synonyms import load_synonyms, refused_synonyms
 from nightdesk.core.problems import group_by_cause, limit_per_cause
 
-from .site_config import load_site_config
+from .site_config import add_site_arguments, load_site_config
 
 FORMATS = ("text", "json", "github")
 LISTED_PER_CAUSE = 10
@@ -24,10 +24,7 @@ def add_parser(subparsers) -> None:
         "check", help="find what is wrong before publishing",
         description="Check every article: front matter, links and images, structure, plain language and "
                     "review dates. Exits 1 when there is an error; warnings are listed but do not fail.")
-    parser.add_argument("content_dir", nargs="?", type=Path, metavar="CONTENT_DIR",
-                        help="the folder of articles (default: docs_dir from mkdocs.yml, else ./content)")
-    parser.add_argument("--config", "-f", type=Path, metavar="FILE",
-                        help="the site's mkdocs.yml, for its nightdesk settings (default: ./mkdocs.yml when there is one)")
+    add_site_arguments(parser)
     parser.add_argument("--format", choices=FORMATS, default=None,
                         help="text (default), json, or github for GitHub Actions annotations "
                              "(the default when GITHUB_ACTIONS=true)")

@@ -11,7 +11,7 @@ from nightdesk.core.problems import group_by_cause
 from nightdesk.i18n import Catalog
 from nightdesk.site.model import compat_in_language
 
-from .site_config import load_site_config
+from .site_config import add_site_arguments, load_site_config
 from .tasks import suggested_tasks
 
 
@@ -24,7 +24,7 @@ def add_parser(subparsers) -> None:
                     "converted. DEST must be empty or missing.")
     parser.add_argument("source", type=Path, metavar="SRC", help="the docs folder to import")
     parser.add_argument("destination", nargs="?", type=Path, metavar="DEST", help="the content folder to create")
-    parser.add_argument("--config", "-f", type=Path, metavar="FILE", help="the site's mkdocs.yml")
+    add_site_arguments(parser, content_dir=False)
     parser.set_defaults(func=run)
 
 

@@ -36,6 +36,16 @@ class SiteConfig:
     compat: CompatSettings = field(default_factory=CompatSettings)
 
 
+def add_site_arguments(parser, *, content_dir: bool = True) -> None:
+    """The arguments every command that reads a site takes: CONTENT_DIR (optional) and --config/-f."""
+    if content_dir:
+        parser.add_argument("content_dir", nargs="?", type=Path, metavar="CONTENT_DIR",
+                            help="the folder of articles (default: docs_dir from mkdocs.yml, else ./content)")
+    parser.add_argument("--config", "-f", type=Path, metavar="FILE",
+                        help="the site's mkdocs.yml, for its nightdesk settings (default: ./mkdocs.yml, else "
+                             "./properdocs.yml, when there is one)")
+
+
 CONFIG_FILES = ("mkdocs.yml", "properdocs.yml")
 """Where the commands look for the site's settings: MkDocs' name, then ProperDocs' (same format)."""
 

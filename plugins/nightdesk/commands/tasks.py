@@ -8,7 +8,7 @@ from pathlib import Path
 from nightdesk.core.knowledge_base import KnowledgeBase
 from nightdesk.core.suggest import as_yaml, suggest
 
-from .site_config import load_site_config
+from .site_config import add_site_arguments, load_site_config
 
 
 def add_parser(subparsers) -> None:
@@ -19,9 +19,7 @@ def add_parser(subparsers) -> None:
         "suggest", help="propose a tasks.yml from the folders, titles and file names",
         description="Propose 6-12 tasks from the content's folders, titles and file names. Prints the YAML; "
                     "--write saves it as the site's tasks.yml (never over an existing one).")
-    suggest_parser.add_argument("content_dir", nargs="?", type=Path, metavar="CONTENT_DIR",
-                                help="the folder of articles (default: docs_dir from mkdocs.yml, else ./content)")
-    suggest_parser.add_argument("--config", "-f", type=Path, metavar="FILE", help="the site's mkdocs.yml")
+    add_site_arguments(suggest_parser)
     suggest_parser.add_argument("--write", action="store_true", help="save it as CONTENT_DIR/tasks.yml")
     suggest_parser.set_defaults(func=run_suggest)
     parser.set_defaults(func=lambda args: (parser.print_help(), 2)[1])
