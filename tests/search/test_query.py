@@ -44,3 +44,14 @@ def test_a_long_page_that_mentions_the_words_everywhere_does_not_win_by_length()
     long_page = article("long.html", "Everything about orders", sections)
     answer = article("refund.html", "Refund an order", "<p>" + "To refund an order, open it and tap Refund. " * 4 + "</p>")
     assert engine(long_page, answer).search("refund")[0].url == "refund.html"
+
+
+def test_a_synonym_phrase_counts_only_when_the_article_holds_all_its_words():
+    # "2fa" -> "one time code": an article that only says "code" does not hold the reader's word.
+    codes = article("codes.html", "Code of conduct", "<p>" + "Be kind on the forum at any time; this code applies. " * 4 + "</p>")
+    otp = article("otp.html", "Sign-in security", "<p>" + "A one time code is sent when you sign in. " * 4 + "</p>")
+    bundle = build_search([codes, otp], synonyms=[[["2fa"], ["on", "time", "code"]]])
+    search = SearchEngine(unpack(bundle.index), bundle.store)
+    assert [r.url for r in search.search("2fa")][0] == "otp.html"
+    outcome = search.query("2fa")
+    assert outcome.good and search.search("2fa")[-1].score < search.search("2fa")[0].score / 2

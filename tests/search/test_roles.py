@@ -21,6 +21,12 @@ def test_a_moved_stub_and_an_empty_index_page_are_navigation():
     assert page_role(split_sections("")) == NAVIGATION
 
 
+def test_a_short_answer_ending_on_a_link_is_an_article():
+    answer = ('<h3 id="q">Question:</h3><p>How can I stop my staff changing the settings?</p>'
+              '<h3 id="a">Answer:</h3><p>Give them a restricted profile under <a href="p.html">Admin Profiles</a>.</p>')
+    assert page_role(split_sections(answer)) == ARTICLE
+
+
 def test_many_headings_with_a_line_each_is_a_glossary():
     entries = "".join(f'<h2 id="t{i}">Term {i}</h2><p>Key: SETTING_{i}. Shows term {i} on the page.</p>'
                       for i in range(12))

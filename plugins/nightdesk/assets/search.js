@@ -167,26 +167,32 @@
     return (cache[w.word] = Object.keys(found).sort());
   };
 
-  // Per query word: {found: index terms it matches as typed, by prefix or synonym,
-  // typos: terms only typos reach}, to count how many of the reader's words an article has.
+  // Per query word: {found: index terms it matches as typed or by prefix, typos: terms only
+  // typos reach, phrases: the synonym phrases it stands for (term lists an article must hold
+  // all of)}, to count how many of the reader's words an article has.
   Engine.prototype.termsPerWord = function (words, expansions) {
     var tokenSet = this.index.tokenSet, self = this;
     return words.map(function (w, i) {
-      var found = {}, typos = {};
+      var found = {}, typos = {}, phrases = [];
       clausesFor(w).forEach(function (c) {
         var term = c.wildcard ? c.term + "*" : c.term;
         tokenSet.intersect(lunr.TokenSet.fromString(term)).toArray().forEach(function (t) { found[t] = true; });
       });
-      expansions.forEach(function (e) { if (e.words.indexOf(i) >= 0) e.terms.forEach(function (t) { found[t] = true; }); });
+      expansions.forEach(function (e) { if (e.words.indexOf(i) >= 0) phrases.push(e.terms); });
       self.typoTerms(w).forEach(function (t) { if (!found[t]) typos[t] = true; });
-      return { found: found, typos: typos };
+      return { found: found, typos: typos, phrases: phrases };
     });
   };
 
-  // 1 when the article has the word (as typed, by prefix or synonym), TYPO_SHARE through a typo only.
+  // Every term of one of the word's synonym phrases among `terms` (a set): "one time code" is not "code".
+  function hasPhrase(wordTerms, terms) {
+    return wordTerms.phrases.some(function (p) { return p.every(function (t) { return terms[t]; }); });
+  }
+
+  // 1 when the article has the word (as typed, by prefix or a whole synonym phrase), TYPO_SHARE through a typo only.
   function wordShare(wordTerms, articleTerms) {
-    if (articleTerms.some(function (t) { return wordTerms.found[t]; })) return 1;
-    return articleTerms.some(function (t) { return wordTerms.typos[t]; }) ? TYPO_SHARE : 0;
+    if (Object.keys(articleTerms).some(function (t) { return wordTerms.found[t]; }) || hasPhrase(wordTerms, articleTerms)) return 1;
+    return Object.keys(articleTerms).some(function (t) { return wordTerms.typos[t]; }) ? TYPO_SHARE : 0;
   }
 
   Engine.prototype.lunrQuery = function (words, expansions) {
@@ -241,16 +247,16 @@
     words.forEach(function (w, i) { if (!w.stop || w.typing) countedWords.push(i); });
     var counted = countedWords.length || 1;
     groups.forEach(function (g) {
-      var matched = Object.keys(g.terms);
       g.covered = 0;
-      countedWords.forEach(function (i) { g.covered += wordShare(perWord[i], matched); });
+      countedWords.forEach(function (i) { g.covered += wordShare(perWord[i], g.terms); });
       // And the page's role (navigation, glossary...: nightdesk/search/roles.py) weighs in.
       var row = store.articles[g.article];
       g.score *= g.covered / counted * (row.length > 4 ? row[4] : 1);
       // The title names what the article is about: words found there count extra.
       var titled = 0;
       countedWords.forEach(function (i) {
-        if (Object.keys(g.titleTerms).some(function (t) { return perWord[i].found[t]; })) titled++;
+        if (Object.keys(g.titleTerms).some(function (t) { return perWord[i].found[t]; }) ||
+            hasPhrase(perWord[i], g.titleTerms)) titled++;
       });
       g.score *= 1 + TITLE_BONUS * titled / counted;
     });

@@ -170,18 +170,17 @@ class SearchEngine:
             self._typos[w.word] = sorted(found)
         return self._typos[w.word]
 
-    def terms_per_word(self, words: list[Word], expansions) -> list[tuple[set[str], set[str]]]:
-        """Per query word: (index terms it matches as typed, by prefix or synonym; terms only typos reach)."""
+    def terms_per_word(self, words: list[Word], expansions) -> list[tuple[set[str], set[str], list[set[str]]]]:
+        """Per query word: (index terms it matches as typed or by prefix; terms only typos reach;
+        the synonym phrases it stands for, each a set of terms an article must hold all of)."""
         per_word = []
         for i, w in enumerate(words):
             found = set()
             for c in clauses_for(w):
                 term = c["term"] + "*" if c.get("wildcard") else c["term"]
                 found.update(self.index.token_set.intersect(TokenSet.from_string(term)).to_list())
-            for terms, covered, _ in expansions:
-                if i in covered:
-                    found.update(terms)
-            per_word.append((found, set(self.typo_terms(w)) - found))
+            phrases = [set(terms) for terms, covered, _ in expansions if i in covered]
+            per_word.append((found, set(self.typo_terms(w)) - found, phrases))
         return per_word
 
     def _lunr_query(self, words: list[Word], expansions) -> Query:
@@ -225,7 +224,8 @@ class SearchEngine:
             group["covered"] = sum(word_share(per_word[i], group["terms"]) for i in counted_words)
             group["score"] *= group["covered"] / counted * article_weight(self.store["articles"][group["article"]])
             # The title names what the article is about: words found there count extra.
-            titled = sum(1 for i in counted_words if any(t in per_word[i][0] for t in group["title_terms"]))
+            titled = sum(1 for i in counted_words if any(t in per_word[i][0] for t in group["title_terms"])
+                         or any(p.issubset(group["title_terms"]) for p in per_word[i][2]))
             group["score"] *= 1 + TITLE_BONUS * titled / counted
         ranked = sorted(groups.values(), key=lambda g: g["score"], reverse=True)[:MAX_RESULTS]
         # Honest answers: when even the best article holds fewer than half of the reader's
@@ -320,10 +320,11 @@ def deletions(word: str, depth: int) -> set[str]:
     return found
 
 
-def word_share(word_terms: tuple[set[str], set[str]], article_terms: dict) -> float:
-    """1 when the article has the word (as typed, by prefix or synonym), TYPO_SHARE through a typo only."""
-    found, typos = word_terms
-    if any(t in found for t in article_terms):
+def word_share(word_terms: tuple[set[str], set[str], list[set[str]]], article_terms: dict) -> float:
+    """1 when the article has the word (as typed, by prefix, or every term of one of its synonym
+    phrases: "one time code" is not "code"), TYPO_SHARE through a typo only."""
+    found, typos, phrases = word_terms
+    if any(t in found for t in article_terms) or any(p.issubset(article_terms) for p in phrases):
         return 1
     return TYPO_SHARE if any(t in typos for t in article_terms) else 0
 

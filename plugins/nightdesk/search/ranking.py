@@ -11,8 +11,8 @@ PREFIX_BOOST_TYPING = 4  # the word still being typed, as a prefix
 PREFIX_BOOST = 1  # a finished word of three letters or more, as a prefix
 SHORT_PREFIX_FIELDS = ["title", "keywords", "headings"]  # where a two- or three-letter prefix is looked for
 SYNONYM_BOOST = 6  # a synonym's terms, from the site's synonyms.yml
-THESAURUS_BOOST = 2  # a term from nightdesk's built-in thesaurus: a guess, so below the site's synonyms
-TYPO_BOOST = 2
+THESAURUS_BOOST = 4  # a term from nightdesk's built-in thesaurus: a guess, so below the site's synonyms
+TYPO_BOOST = 6
 TITLE_BONUS = 0.3  # an article whose title holds all the reader's words scores this much more
 TYPO_SHARE = 0.5  # a word found only through a typo counts half a word (coverage and "good match")
 # What an article's best, second-best... matching section add to its score. Bounded, so

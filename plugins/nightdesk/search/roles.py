@@ -23,7 +23,10 @@ from nightdesk.search.sections import Section
 ARTICLE, NAVIGATION, GLOSSARY = "article", "navigation", "glossary"
 DEFAULT_ROLE_WEIGHTS = {ARTICLE: 1.0, NAVIGATION: 0.15, GLOSSARY: 0.5}
 
-STUB_WORDS = 40  # fewer words of its own than this, and a link or nothing else: a stub
+# Fewer words of its own (outside links) than this, and a link or nothing else: a stub ("this page
+# has moved, see ..."). A short answer that ends on a link ("Returns are handled by the RMA plugin:
+# see ...") has a sentence or two of its own and stays an article.
+STUB_WORDS = 12
 LINK_SHARE = 0.5  # at least this share of the words are link text: a list of links
 GLOSSARY_SECTIONS = 6  # at least this many sections...
 GLOSSARY_SECTION_WORDS = 25  # ...with a median below this many words each
@@ -49,7 +52,7 @@ def page_role(sections: list[Section]) -> str:
     """navigation, glossary or article, from the page's text and link text alone."""
     words = sum(len(s.text.split()) for s in sections)
     link_words = sum(len(s.link_text.split()) for s in sections)
-    if words < STUB_WORDS and (link_words or not words):
+    if words - link_words < STUB_WORDS and (link_words or not words):
         return NAVIGATION
     if link_words >= LINK_SHARE * words:
         return NAVIGATION
