@@ -92,9 +92,15 @@
         var k = 0;
         while (k < phrase.length && stems[start + k] === phrase[k]) k++;
         if (k === phrase.length) {
-          var covered = [];
-          for (k = 0; k < phrase.length; k++) covered.push(start + k);
-          found.push({ terms: entry[1], words: covered, boost: entry.length > 2 ? THESAURUS_BOOST : SYNONYM_BOOST });
+          // A phrase stands for all the reader's words it covers ("goods back" -> "return"): its
+          // terms weigh as much as those words would have, each at the synonym's boost.
+          var covered = [], weight = 0;
+          for (k = 0; k < phrase.length; k++) {
+            covered.push(start + k);
+            if (!words[start + k].stop) weight++;
+          }
+          found.push({ terms: entry[1], words: covered,
+                       boost: (entry.length > 2 ? THESAURUS_BOOST : SYNONYM_BOOST) * Math.max(1, weight) });
           break;
         }
       }

@@ -109,8 +109,11 @@ class SearchEngine:
         for phrase, terms, *thesaurus in self.synonyms:
             for start in range(len(stems) - len(phrase) + 1):
                 if stems[start:start + len(phrase)] == phrase:
-                    boost = THESAURUS_BOOST if thesaurus else SYNONYM_BOOST
-                    found.append((terms, list(range(start, start + len(phrase))), boost))
+                    covered = list(range(start, start + len(phrase)))
+                    # A phrase stands for all the reader's words it covers ("goods back" -> "return"): its
+                    # terms weigh as much as those words would have, each at the synonym's boost.
+                    weight = max(1, sum(1 for i in covered if not words[i].stop))
+                    found.append((terms, covered, (THESAURUS_BOOST if thesaurus else SYNONYM_BOOST) * weight))
                     break
         return found
 

@@ -127,7 +127,10 @@ class Thesaurus:
                 if stems in site_phrases:
                     continue
                 used = occurs.sections(own) if occurs.counts else 0
-                wanted = tuple(u for u, n in targets.items() if n > used * FAR_MORE_USED and not _shares(stems, u))
+                # Words that merely occur in one section are weak evidence that a site uses a phrase of
+                # several words: there, a target used more often is enough.
+                factor = FAR_MORE_USED if len(own) < 2 else 1
+                wanted = tuple(u for u, n in targets.items() if n > used * factor and not _shares(stems, u))
                 if wanted:
                     by_targets.setdefault(wanted, []).append(stems)
             packed += [["|".join(map(" ".join, typed)), "|".join(map(" ".join, units))]
