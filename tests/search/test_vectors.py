@@ -171,3 +171,23 @@ def test_table_file_is_reproducible_format(tmp_path, table):
     assert again.pieces[:10] == table.pieces[:10] and again.rows == 10
     assert again.values == table.values[:10 * table.dims]
     assert gzip.decompress(out.read_bytes()).startswith(vectors.MAGIC)
+
+
+def test_python_search_fuses_the_meaning_ranking_like_the_browser(site):
+    # query.py (what `nightdesk gaps` runs) ranks with the site's vectors as search.js does once they load.
+    from nightdesk.search.index import SearchArticle, build_search
+    from nightdesk.search.query import SearchEngine
+    from nightdesk.search.sections import Section
+    from nightdesk.search.unpacking import unpack
+
+    articles = [SearchArticle(url=f"a{i}.html", title=a.title, summary=a.summary, keywords=a.keywords,
+                              sections=[Section("", "", 1, text_parts=[a.body])])
+                for i, a in enumerate(ARTICLES)]
+    bundle = build_search(articles)
+    lexical_only = SearchEngine(unpack(bundle.index), bundle.store)
+    with_meaning = SearchEngine(unpack(bundle.index), bundle.store, site)
+    for query in ("how do I pay a customer back", "customer wants their money returned", "refund", "xyzzy"):
+        lexical = [r.article for r in lexical_only.search(query)]
+        assert [r.article for r in with_meaning.search(query)] == site.rerank(query, lexical)[:50], query
+    outcome = with_meaning.query("customer wants their money returned")
+    assert outcome.good and outcome.results[0].url == "a0.html"

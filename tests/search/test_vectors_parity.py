@@ -13,6 +13,7 @@ import yaml
 
 from nightdesk.search import vectors
 from nightdesk.search.vectors import article_text, build_site_vectors, fuse
+from nightdesk.search.ranking import RRF_K
 from nightdesk.site.assets import PACKAGE_ASSETS as ASSETS
 
 from test_differential import TRICKY, articles
@@ -77,8 +78,9 @@ def test_same_query_vectors_and_ranking(vectors_page, site):
 def test_same_fusion(vectors_page):
     cases = [([1, 2, 3], []), ([], [5, 6]), ([1, 2, 3], [4, 2, 5]), ([1, 2], [2, 1]),
              (list(range(30)), list(range(29, -1, -1))), ([7, 3, 9, 1], [9, 8, 7, 6, 3])]
-    in_browser = vectors_page.evaluate("cases => cases.map(c => nightdesk.vectors.fuse(c[0], c[1], 60))", cases)
-    assert in_browser == [fuse(a, b) for a, b in cases]
+    in_browser = vectors_page.evaluate("([cases, k]) => cases.map(c => nightdesk.vectors.fuse(c[0], c[1], k))",
+                                       [cases, RRF_K])
+    assert in_browser == [fuse(a, b, RRF_K) for a, b in cases]
 
 
 def test_same_rerank(vectors_page, site):

@@ -17,7 +17,7 @@
  *   model.rerank(query, lexical) -> article numbers: `lexical` (article numbers, best first)
  *                                 fused with rank(query) when confident, else `lexical` as is
  *   model.gate, model.k        the site's calibrated gate and RRF's k
- *   fuse(lexical, semantic[, k]) -> article numbers: reciprocal rank fusion, equal weights
+ *   fuse(lexical, semantic, k) -> article numbers: reciprocal rank fusion, equal weights
  * Use: after the lexical results show, load search-vectors-data.js, then
  *   ids = nightdesk.vectors.open(window.__nightdeskVectors).rerank(query, lexicalIds).
  */
@@ -221,8 +221,8 @@
   };
 
   // Reciprocal rank fusion: sum of 1 / (k + rank), rank from 1; ties keep first appearance.
+  // k comes from the site's vector data (nightdesk/search/ranking.py RRF_K), never from here.
   function fuse(lexical, semantic, k) {
-    k = k || 60;
     var scores = new Map();
     [lexical, semantic].forEach(function (ranked) {
       ranked.forEach(function (item, i) { scores.set(item, (scores.get(item) || 0) + 1 / (k + i + 1)); });

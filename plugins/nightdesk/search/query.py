@@ -24,6 +24,7 @@ from nightdesk.search.ranking import (EXACT_BOOST, MAX_RESULTS, PREFIX_BOOST, PR
                                       TYPO_SHARE, THESAURUS_BOOST)
 from nightdesk.search.thesaurus import unpack as unpack_thesaurus
 from nightdesk.search.unpacking import INDEX_FILE, STORE_FILE, js_round3, read_script, unpack
+from nightdesk.search.vectors import SiteVectors, fuse
 
 
 @dataclass(frozen=True)
@@ -83,9 +84,12 @@ def clauses_for(w: Word) -> list[dict]:
 
 
 class SearchEngine:
-    def __init__(self, index: Index, store: dict):
+    def __init__(self, index: Index, store: dict, vectors: SiteVectors | None = None):
         self.index = index
         self.store = store
+        # The site's word vectors (vectors.py) when it ships them: results are then fused with the
+        # meaning ranking, as search.js does once they have loaded.
+        self.vectors = vectors
         self.language = language_for(store.get("language"))
         # The site's synonyms, then the built-in thesaurus's rows (marked with a third element).
         self.synonyms = store["synonyms"] + unpack_thesaurus(store.get("thesaurus", []))
@@ -100,7 +104,9 @@ class SearchEngine:
     @classmethod
     def from_site(cls, site_dir: Path) -> "SearchEngine":
         """The search a built site ships; FileNotFoundError when it has none."""
-        return cls(unpack(read_script(site_dir / INDEX_FILE)), read_script(site_dir / STORE_FILE))
+        store = read_script(site_dir / STORE_FILE)
+        return cls(unpack(read_script(site_dir / INDEX_FILE)), store,
+                   SiteVectors.from_site(site_dir) if store.get("vectors") else None)
 
     def synonym_terms(self, words: list[Word]) -> list[tuple[list[str], list[int], float]]:
         """(index terms, positions of the query words the phrase covers, boost) per synonym phrase found."""
@@ -200,6 +206,27 @@ class SearchEngine:
         return query
 
     def query(self, text: str) -> Outcome:
+        """Lexical results, fused with the meaning ranking when the site has vectors and it is
+        confident (search.js Engine.query with its vectors loaded)."""
+        outcome = self.lexical(text)
+        if not outcome.searchable or self.vectors is None:
+            return outcome
+        ranking = self.vectors.rank(str(text or ""))
+        if ranking.confident:
+            by_article = {r.article: r for r in outcome.results}
+            order = fuse([r.article for r in outcome.results], ranking.articles, self.vectors.k)
+            outcome.results = [by_article.get(a) or self._article_only(a) for a in order[:MAX_RESULTS]]
+            outcome.good = True  # every word known and the meaning matches: an answer, not "No good match"
+        return outcome
+
+    def _article_only(self, article: int) -> Result:
+        """An article only the meaning found: the article itself, at its top (search.js withMeaning)."""
+        url, title, summary, task_id = self.store["articles"][article][:4]
+        task = self.tasks.get(task_id)
+        return Result(url=url, title=title, summary=summary, task=task["title"] if task else "", section="",
+                      score=0, article=article)
+
+    def lexical(self, text: str) -> Outcome:
         words = parse(str(text or ""), self.language)
         expansions = self.synonym_terms(words)
         if not expansions and not any(clauses_for(w) for w in words):

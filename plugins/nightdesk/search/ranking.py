@@ -18,6 +18,10 @@ TYPO_SHARE = 0.5  # a word found only through a typo counts half a word (coverag
 # What an article's best, second-best... matching section add to its score. Bounded, so
 # a long page that mentions the words in every section cannot outrank the one that answers.
 SECTION_SHARES = (1, 0.3)
+# Meaning (vectors.py): the lexical ranking and a confident vector ranking are fused by reciprocal rank
+# fusion, score = sum of 1 / (RRF_K + rank), equal weights. Written into the site's vector data as `k`,
+# which search-vectors.js and SiteVectors use.
+RRF_K = 60
 
 
 def for_browser() -> dict:

@@ -58,6 +58,8 @@ from importlib import resources
 from operator import mul
 from pathlib import Path
 
+from nightdesk.search.ranking import RRF_K  # reciprocal rank fusion's k: defined once, with the other ranking numbers
+
 TABLE_FILE = "minilm-l6-256.ndvec.gz"
 MAGIC = b"NDVEC1\n"
 SITE_FILE = "assets/nightdesk/search-vectors-data.js"
@@ -66,7 +68,6 @@ FORMAT_VERSION = 1
 
 COMMON_PIECES = 5000  # rows kept in every site's cut, whatever its words: readers' everyday words
 ARTICLE_BODY_WORDS = 100  # body words that go into an article's vector
-RRF_K = 60  # reciprocal rank fusion: score = sum of 1 / (k + rank)
 VECTOR_RESULTS = 20  # how many of the vector ranking take part in the fusion
 GATE_PERCENTILE = 0.99  # of random-word queries' best cosines: the bar a real query must clear
 GATE_QUERIES = 200  # random-word queries drawn to calibrate the gate (each costs a cosine per article)
