@@ -36,10 +36,11 @@ The site wins: the thesaurus ships nothing for a phrase the site's synonyms.yml 
 
 What ships depends on the site's own index (for_browser()): a phrase is a target only when its
 terms occur together in a section ("cash register" needs a section with both words: apart,
-they would only add noise), and a typed phrase expands only to targets the site uses far more
-often than the typed phrase itself. So "cheque" reaches "check" on a site that says "check",
-while "check" stays the reader's own word there, and queries in the site's own words are left
-as they were. An entry without a target is not shipped: a 10-article site about bookings does
+they would only add noise), and a typed word expands only to targets the site uses far more
+often than the word itself. So "cheque" reaches "check" on a site that says "check", while
+"check" stays the reader's own word there, and queries in the site's own words are left as
+they were. A typed phrase of several words ("delete their data") expands to every target the
+site has: that its words occur in the same sections says nothing about the phrase. An entry without a target is not shipped: a 10-article site about bookings does
 not carry the words of stock control.
 """
 from __future__ import annotations
@@ -105,10 +106,11 @@ class Thesaurus:
         """The packed entries worth shipping to a site with this vocabulary (see unpack()).
 
         `vocabulary`: the site's lunr inverted index. A phrase is a target when its terms occur
-        together in a section; a typed phrase is shipped only towards targets the site uses at
-        least FAR_MORE_USED times as often as the typed phrase itself, so the thesaurus bridges
-        the reader's words that the site does not use (or hardly) to the ones it does, and never
-        adds other articles to a search whose words the site already uses as its own.
+        together in a section; a typed single word is shipped only towards targets the site uses at
+        least FAR_MORE_USED times as often as the word itself, so the thesaurus bridges the
+        reader's words that the site does not use (or hardly) to the ones it does, and never adds
+        other articles to a search whose word the site already uses as its own. A typed phrase of
+        several words goes towards every target (see the comment in the loop).
         A plain set of terms works too (tools, tests): then targets need their terms in it, and
         typed phrases count as unused.
         `site_rows`: the site's synonyms.yml rows; phrases listed there are the site's call.
@@ -126,11 +128,12 @@ class Thesaurus:
             for stems, own in ((_stems(p), _terms(p)) for p in entry.phrases):
                 if stems in site_phrases:
                     continue
-                used = occurs.sections(own) if occurs.counts else 0
-                # Words that merely occur in one section are weak evidence that a site uses a phrase of
-                # several words: there, a target used more often is enough.
-                factor = FAR_MORE_USED if len(own) < 2 else 1
-                wanted = tuple(u for u, n in targets.items() if n > used * factor and not _shares(stems, u))
+                # Words of a longer phrase that merely occur in one section are no sign the site uses the
+                # phrase (every page about data says "delete", yet none says "delete their data"): a phrase
+                # of several words expands to every target the site has. Where the site does use it, the
+                # reader's own words still weigh more (exact terms outrank the thesaurus's boost).
+                used = occurs.sections(own) if occurs.counts and len(own) < 2 else 0
+                wanted = tuple(u for u, n in targets.items() if n > used * FAR_MORE_USED and not _shares(stems, u))
                 if wanted:
                     by_targets.setdefault(wanted, []).append(stems)
             packed += [["|".join(map(" ".join, typed)), "|".join(map(" ".join, units))]
