@@ -131,8 +131,9 @@ class Thesaurus:
                 # Words of a longer phrase that merely occur in one section are no sign the site uses the
                 # phrase (every page about data says "delete", yet none says "delete their data"): a phrase
                 # of several words expands to every target the site has. Where the site does use it, the
-                # reader's own words still weigh more (exact terms outrank the thesaurus's boost).
-                used = occurs.sections(own) if occurs.counts and len(own) < 2 else 0
+                # reader's own words still weigh more (exact terms outrank the thesaurus's boost). Stop
+                # words count as words here: "who is on my shop" is a phrase, not the word "shop".
+                used = occurs.sections(own) if occurs.counts and len(stems) < 2 else 0
                 wanted = tuple(u for u, n in targets.items() if n > used * FAR_MORE_USED and not _shares(stems, u))
                 if wanted:
                     by_targets.setdefault(wanted, []).append(stems)
