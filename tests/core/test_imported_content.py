@@ -111,3 +111,15 @@ def test_mdx_files_left_in_content_are_named_once():
                                     files=["a.md", "docs/x.mdx", "docs/y.mdx"])
     (problem,) = [p for p in kb.problems if "MDX" in p.message]
     assert str(problem).startswith("content/docs/x.mdx:1: warning: 2 MDX files are not published as pages")
+
+
+def test_old_addresses_of_two_articles_cannot_collide():
+    sources = {"a.md": "---\nredirect_from: [/old/]\n---\n# A\n", "b.md": "---\naliases: [/old, http://x.example/y]\n---\n# B\n",
+               "c.md": "---\naliases: [old]\n---\n# C\n"}
+    kb = KnowledgeBase.from_sources(sources, None)
+    redirects, problems = kb.redirects()
+    assert redirects == {"old/index.html": "a.md"}
+    assert [str(p) for p in problems] == ["c.md:2: error: old address 'old' already leads to a.md"]
+    assert [str(p) for p in kb.problems if "address" in p.message] == [
+        "b.md:2: error: field 'aliases': 'http://x.example/y' is not an address on this site; "
+        "write its path, e.g. /billing/old-page/"]

@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     shown = prefix + site.synonyms_file
     synonyms = (refused_synonyms(content_dir, site.synonyms_file, shown)
                 or load_synonyms(content_dir / site.synonyms_file, display_path=shown))
-    report.found["knowledge-base"] += list(synonyms.problems)
+    report.found["knowledge-base"] += list(synonyms.problems) + kb.redirects()[1]  # as the build reports them
     output_format = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if output_format == "text":
         print(as_text(report, None if args.all else LISTED_PER_CAUSE))

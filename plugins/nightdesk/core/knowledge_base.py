@@ -276,6 +276,27 @@ class KnowledgeBase:
             picks = self.most_linked(limit)
         return picks[:limit]
 
+    def redirects(self) -> tuple[dict[str, str], list[Problem]]:
+        """{file to write at an old address: article path} from `redirect_from` (Hugo `aliases`): an old
+        address `a/b/` (or `a/b`) is `a/b/index.html`, `a/b.html` itself. Two articles claiming one address
+        is an error at the second's front matter; an address that is a page now is left to the page."""
+        found: dict[str, str] = {}
+        problems: list[Problem] = []
+        pages = {built for path in [*self.articles, *self.intros] for built in _outputs_of(path)}
+        for article in sorted(self.articles.values(), key=lambda a: a.path):
+            for address in article.meta.redirect_from:
+                stub = address if address.endswith((".html", ".htm")) else address.rstrip("/") + "/index.html"
+                if stub in pages:
+                    continue
+                if stub in found and found[stub] != article.path:
+                    line = article.key_lines.get("redirect_from") or article.key_lines.get("aliases", 1)
+                    problems.append(Problem(self.prefix + article.path, line, ERROR,
+                                            f"old address '{address}' already leads to {found[stub]}",
+                                            field="redirect_from"))
+                    continue
+                found[stub] = article.path
+        return found, problems
+
     def most_linked(self, limit: int) -> list[Article]:
         """Articles by how many other articles link to them (then by order and title)."""
         names = defaultdict(int)
@@ -371,6 +392,15 @@ def _mostly_links(text: str) -> bool:
              if line.strip() and not line.lstrip().startswith(("#", "---", "<!--"))]
     links = [line for line in lines if _TOC_ITEM.match(line)]
     return bool(lines) and len(links) >= 0.6 * len(lines)
+
+
+def _outputs_of(path: str) -> tuple[str, ...]:
+    """The files a static host serves a page source from, built or pretty: a.md -> a.html, a/index.html;
+    b/README.md -> b/index.html."""
+    stem = posixpath.splitext(path)[0]
+    if posixpath.basename(stem) in ("README", "_index", "index"):
+        return (posixpath.join(posixpath.dirname(stem), "index.html"),)
+    return stem + ".html", stem + "/index.html"
 
 
 def _removed_tags(articles) -> list[Problem]:

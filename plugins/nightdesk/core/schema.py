@@ -6,9 +6,11 @@ and anything that cannot be understood becomes a Problem naming the field and it
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
+from urllib.parse import unquote, urlsplit
 
 KINDS = ("how-to", "troubleshooting", "faq", "concept", "reference")
 """Article kinds, in the order a task hub lists them."""
@@ -19,6 +21,7 @@ DEFAULT_ALIASES: dict[str, Any] = {
     "weight": "order",  # Hugo
     "sidebar_position": "order",  # Docusaurus
     "nav_order": "order",  # Jekyll (Just the Docs)
+    "aliases": "redirect_from",  # Hugo: the page's old addresses
     "unlisted": "nosearch",  # Docusaurus
     "search_exclude": "nosearch",  # Jekyll (Just the Docs)
     "ms.topic": {"to": "kind", "values": {  # Microsoft Learn
@@ -51,6 +54,7 @@ class FrontMatter:
     draft: bool = False  # not published
     noindex: bool = False  # published, but search engines are asked not to index it (robots)
     nosearch: bool = False  # published, but kept out of the site's own search
+    redirect_from: list[str] = field(default_factory=list)  # old addresses that must still lead here
     extra: dict[str, Any] = field(default_factory=dict)  # unknown keys, kept and ignored
 
 
@@ -142,6 +146,19 @@ def _describe(value: Any) -> str:
     return f"{type(value).__name__} {value!r}"
 
 
+def _old_addresses(value: Any) -> list[str]:
+    """Old addresses of the page on this site (`/user/taxes/vat/`, `old-page.html`): paths, never links to
+    another site or out of it."""
+    addresses = []
+    for item in _text_list(value):
+        parts = urlsplit(item)
+        path = posixpath.normpath("/" + unquote(parts.path).lstrip("/")).lstrip("/")
+        if parts.scheme or parts.netloc or ".." in unquote(parts.path).split("/") or not path or path == ".":
+            raise FieldError(f"'{item}' is not an address on this site; write its path, e.g. /billing/old-page/")
+        addresses.append(path + ("/" if parts.path.endswith("/") and path else ""))
+    return addresses
+
+
 FIELDS: dict[str, Callable[[Any], Any]] = {
     "title": _text,
     "summary": _text,
@@ -157,6 +174,7 @@ FIELDS: dict[str, Callable[[Any], Any]] = {
     "draft": _flag,
     "noindex": _flag,
     "nosearch": _flag,
+    "redirect_from": _old_addresses,
 }
 """Each field and the function that reads its value."""
 

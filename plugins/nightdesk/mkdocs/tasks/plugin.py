@@ -34,7 +34,7 @@ from nightdesk.core.checks import run_checks
 from nightdesk.core.compat import CompatSettings
 from nightdesk.core.knowledge_base import ARTICLE, HOME, HUB, HOME_PATH
 from nightdesk.core.offline_zip import default_zip_name, write_site_zip
-from nightdesk.core.problems import ERROR, Problem, group_by_cause, limit_per_cause
+from nightdesk.core.problems import ERROR, WARNING, Problem, group_by_cause, limit_per_cause
 from nightdesk.core.safe import html_text, shown_as_text, written_text
 from nightdesk.core.sources import decode, read_text, refusal
 from nightdesk.core.views import Link
@@ -154,7 +154,8 @@ class TasksPlugin(BasePlugin[TasksConfig]):
                     f"task '{task.id}': icon '{task.icon}' is not in the .icons folders of the theme, "
                     "custom_dir or docs_dir", field="icon")
             for task in kb.tasks.values() if task.icon and "/" in task.icon and not icon_svg(task.icon)]
-        self._report(kb.problems + icon_problems, self._run_checks(files, config))
+        redirect_problems = self._add_redirects(files, config)
+        self._report(kb.problems + icon_problems + redirect_problems, self._run_checks(files, config))
 
         for path in [HOME_PATH] + [task.hub_path for task in self.site.kb.tasks.values()]:
             if find_page(files, path) is None:
@@ -162,6 +163,25 @@ class TasksPlugin(BasePlugin[TasksConfig]):
         publish_assets(files, config)
         self.files = files
         return files
+
+    def _add_redirects(self, files: Files, config: MkDocsConfig) -> list[Problem]:
+        """A small page at each article's old address (`redirect_from`, Hugo `aliases`) that sends the
+        reader on; an address some other file of the site already uses keeps that file (a warning)."""
+        redirects, problems = self.site.kb.redirects()
+        for stub, article in redirects.items():
+            target = files.get_file_from_path(article)
+            if target is None:
+                continue
+            if files.get_file_from_path(stub) is not None or any(f.dest_uri == stub for f in files):
+                problems.append(Problem(f"{self.site.settings.prefix}{article}", 1, WARNING,
+                                        f"old address '{stub}' is a file of the site already, so it does not "
+                                        f"lead here", field="redirect_from"))
+                continue
+            url = get_relative_url(target.url or "index.html", stub)
+            html = self.site.render("redirect", url=url, title=self.site.kb.articles[article].title,
+                                    language=site_language(config))
+            files.append(File.generated(config, stub, content=html))
+        return problems
 
     def _run_checks(self, files: Files, config: MkDocsConfig):
         """`nightdesk check` inside the build; None when the checks are off."""
