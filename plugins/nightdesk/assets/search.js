@@ -195,10 +195,11 @@
     return wordTerms.phrases.some(function (p) { return p.every(function (t) { return terms[t]; }); });
   }
 
-  // 1 when the article has the word (as typed, by prefix or a whole synonym phrase), TYPO_SHARE through a typo only.
-  function wordShare(wordTerms, articleTerms) {
-    if (Object.keys(articleTerms).some(function (t) { return wordTerms.found[t]; }) || hasPhrase(wordTerms, articleTerms)) return 1;
-    return Object.keys(articleTerms).some(function (t) { return wordTerms.typos[t]; }) ? TYPO_SHARE : 0;
+  // 1 when the article has the word (as typed, by prefix or a whole synonym phrase), TYPO_SHARE through
+  // a typo only. `matched`: the article's matched terms as a list, `terms`: the same as a set.
+  function wordShare(wordTerms, matched, terms) {
+    if (matched.some(function (t) { return wordTerms.found[t]; }) || hasPhrase(wordTerms, terms)) return 1;
+    return matched.some(function (t) { return wordTerms.typos[t]; }) ? TYPO_SHARE : 0;
   }
 
   Engine.prototype.lunrQuery = function (words, expansions) {
@@ -253,8 +254,9 @@
     words.forEach(function (w, i) { if (!w.stop || w.typing) countedWords.push(i); });
     var counted = countedWords.length || 1;
     groups.forEach(function (g) {
+      var matched = Object.keys(g.terms);
       g.covered = 0;
-      countedWords.forEach(function (i) { g.covered += wordShare(perWord[i], g.terms); });
+      countedWords.forEach(function (i) { g.covered += wordShare(perWord[i], matched, g.terms); });
       // And the page's role (navigation, glossary...: nightdesk/search/roles.py) weighs in.
       var row = store.articles[g.article];
       g.score *= g.covered / counted * (row.length > 4 ? row[4] : 1);
