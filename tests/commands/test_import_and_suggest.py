@@ -111,3 +111,24 @@ def test_import_turns_mdx_into_markdown_and_follows_its_links(tmp_path, capsys):
     intro = (content / "intro.md").read_text(encoding="utf-8")
     assert "import Tabs" not in intro and "[setup](setup.md)" in intro and "[more](more.md)" in intro
     assert "MDX (Docusaurus) to Markdown" in capsys.readouterr().out
+
+
+def test_import_of_a_hugo_site_takes_its_pages_and_static_files(tmp_path, capsys):
+    """Given the Hugo project folder, not its content/: pages from content/, /images/... from static/,
+    and none of the theme's or layouts' files."""
+    hugo = {
+        "hugo.toml": "baseURL = 'https://docs.example/'\n",
+        "content/user/pay.md": "---\ntitle: Pay\n---\n\n![Till](/images/till.png)\n\nSee [VAT](/user/vat/).\n",
+        "content/user/vat.md": "---\ntitle: VAT\n---\n\nCharge it.\n",
+        "static/images/till.png": "png",
+        "themes/docsy/README.md": "# A theme\n",
+        "layouts/shortcodes/note.html": "<div></div>",
+    }
+    write(tmp_path / "src", hugo)
+    assert main(["import", str(tmp_path / "src"), str(tmp_path / "content")]) == 0
+    assert "is a Hugo site" in capsys.readouterr().out
+    content = tmp_path / "content"
+    assert sorted(p.relative_to(content).as_posix() for p in content.rglob("*") if p.is_file()) == [
+        "images/till.png", "tasks.yml", "user/pay.md", "user/vat.md"]
+    assert "![Till](../images/till.png)" in (content / "user" / "pay.md").read_text(encoding="utf-8")
+    assert "[VAT](vat.md)" in (content / "user" / "pay.md").read_text(encoding="utf-8")

@@ -43,6 +43,8 @@ def run(args: argparse.Namespace) -> int:
     # Converted callouts are written with titles in the site's language (theme.language of mkdocs.yml).
     compat = compat_in_language(site.compat, Catalog.for_language(site.language, site.strings))
     report = import_folder(args.source, destination, compat)
+    if report.tool:
+        print(f"{args.source} is a {report.tool} site: imported its pages and the files it serves at the site root")
     print(f"imported {report.markdown:,} Markdown files and {report.other_files:,} other files into {destination}")
     if report.converted:
         print(f"converted {report.converted:,} files:")

@@ -29,6 +29,7 @@ class ImportReport:
     changes: Counter = field(default_factory=Counter)  # what was converted -> number of files
     removed: dict[str, list[tuple[str, int]]] = field(default_factory=lambda: defaultdict(list))
     problems: list[Problem] = field(default_factory=list)
+    tool: str | None = None  # the generator whose project folder was imported (its pages and static files)
 
 
 def destination_name(relative: str) -> str:
@@ -39,15 +40,35 @@ def destination_name(relative: str) -> str:
     return name[:-1] if name.endswith(".mdx") else name
 
 
+SITE_LAYOUTS = (  # (tool, files that mark its project folder, folder of pages, folder served at the site root)
+    ("Hugo", ("hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml"), "content", "static"),
+    ("Docusaurus", ("docusaurus.config.js", "docusaurus.config.ts"), "docs", "static"),
+    ("MkDocs", ("mkdocs.yml",), "docs", None),
+)
+
+
+def source_folders(source: Path) -> tuple[str | None, list[Path]]:
+    """What to copy from `source` into the content folder: a generator's project folder gives its pages
+    folder and the folder it serves at the site root (Hugo's static/, where `/images/a.png` lives), never
+    its layouts, themes or config; any other folder is copied whole. Returns the tool's name, or None."""
+    for tool, markers, pages, root_files in SITE_LAYOUTS:
+        if any((source / marker).is_file() for marker in markers) and (source / pages).is_dir():
+            extra = [source / root_files] if root_files and (source / root_files).is_dir() else []
+            return tool, [source / pages, *extra]
+    return None, [source]
+
+
 def import_folder(source: Path, destination: Path, settings: CompatSettings = CompatSettings()) -> ImportReport:
     report = ImportReport()
     files: dict[str, Path] = {}
-    for path in sorted(source.rglob("*")):
-        relative = path.relative_to(source)
-        if path.is_file() and not SKIPPED_FOLDERS.intersection(relative.parts[:-1]) and relative.name != ".DS_Store":
-            if relative.parts[-1].startswith(".") and path.suffix != ".md":
-                continue  # .gitignore, .editorconfig...
-            files[destination_name(relative.as_posix())] = path
+    report.tool, folders = source_folders(source)
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            relative = path.relative_to(folder)
+            if path.is_file() and not SKIPPED_FOLDERS.intersection(relative.parts[:-1]) and relative.name != ".DS_Store":
+                if relative.parts[-1].startswith(".") and path.suffix != ".md":
+                    continue  # .gitignore, .editorconfig...
+                files.setdefault(destination_name(relative.as_posix()), path)  # pages win over static files
     markdown = {name: path.read_text(encoding="utf-8", errors="replace") for name, path in files.items()
                 if name.endswith(".md")}
     sources = Sources.of(markdown, files)
