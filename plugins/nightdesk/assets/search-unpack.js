@@ -96,7 +96,7 @@
       pipeline: lunr.Pipeline.load(packed.pipeline)
     });
     // For typos and "did you mean" (search.js): the words as written per term
-    // (packing in nightdesk/search/index.py word_forms), and how many fields hold each term.
+    // (packing in nightdesk/search/packing.py _forms), and how many fields hold each term.
     index.nightdeskTerms = terms;
     index.nightdeskForms = packed.forms || [];
     index.nightdeskTermDocuments = documentsWithTerm;

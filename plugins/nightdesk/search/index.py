@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from lunr.builder import Builder
 from lunr.index import Index
 
-from nightdesk.search.packing import base36, pack
-from nightdesk.search.pipeline import ENGLISH, Language, normalize_text
+from nightdesk.search.packing import Packer, base36
+from nightdesk.search.pipeline import COMPOUND_LINKS, ENGLISH, Language, normalize_text
 from nightdesk.search.roles import DEFAULT_ROLE_WEIGHTS, page_role
 from nightdesk.search import ranking
 from nightdesk.search.sections import Section
@@ -46,16 +47,42 @@ class SearchTask:
 
 @dataclass
 class SearchBundle:
-    index: dict  # packed lunr index (packing.py), for search-unpack.js
+    index: dict  # packed index (packing.py), for search-unpack.js
     store: dict  # what search.js shows for a ref
-    documents: list[dict]  # what was indexed, one per section (for tests and tools)
-    lunr_index: Index  # lunr.py's own index of them
-    lunr_builder: Builder
     language: Language = ENGLISH  # with the compounds split for this index
     # The articles in the store, in store order: an article's number everywhere in search
     # (store rows, section rows, per-article data such as word vectors) is its position here.
     # Pages left out (weight 0) are not in it.
     articles: list[SearchArticle] = field(default_factory=list)
+    boosts: dict[str, float] | None = None
+    role_weights: dict[str, float] | None = None
+
+    # What was indexed, and lunr.py's own index of it: made only when asked (tests and tools compare
+    # the packed index with them); the build never holds them.
+    @cached_property
+    def documents(self) -> list[dict]:
+        """One lunr document per section, as indexed."""
+        documents = section_documents(self.articles, self.role_weights)[0]
+        return documents or [_EMPTY_DOCUMENT]
+
+    @cached_property
+    def _lunr(self) -> tuple[Builder, Index]:
+        builder = new_builder(self.boosts, self.language)
+        for document in self.documents:
+            builder.add(document)
+        return builder, builder.build()
+
+    @property
+    def lunr_builder(self) -> Builder:
+        return self._lunr[0]
+
+    @property
+    def lunr_index(self) -> Index:
+        return self._lunr[1]
+
+
+# A site with no articles yet: lunr divides by the document count, so it gets one empty document.
+_EMPTY_DOCUMENT = {"r": base36(0), **{name: "" for name in DEFAULT_BOOSTS}}
 
 
 def section_documents(articles: list[SearchArticle], role_weights: dict[str, float] | None = None,
@@ -66,7 +93,13 @@ def section_documents(articles: list[SearchArticle], role_weights: dict[str, flo
     article's score by its page role's weight (roles.py). Weight 0: not indexed at all.
     """
     weights = {**DEFAULT_ROLE_WEIGHTS, **(role_weights or {})}
-    documents, store_articles, store_sections = [], [], []
+    store_articles, store_sections = [], []
+    documents = list(_documents(articles, weights, store_articles, store_sections))
+    return documents, store_articles, store_sections
+
+
+def _documents(articles: list[SearchArticle], weights: dict[str, float], store_articles: list, store_sections: list):
+    """section_documents(), one document at a time (a big site's text is never held twice)."""
     for article in articles:
         weight = article_weight(article, weights)
         if weight <= 0:
@@ -78,16 +111,15 @@ def section_documents(articles: list[SearchArticle], role_weights: dict[str, flo
             top = position == 0
             if not top and not section.heading and not section.text:
                 continue
-            store_sections.append([article_number, section.anchor, section.heading])
-            documents.append({
-                "r": base36(len(documents)),
+            yield {
+                "r": base36(len(store_sections)),
                 "title": normalize_text(article.title) if top else "",
                 "keywords": normalize_text(" ".join(article.keywords)) if top else "",
                 "summary": normalize_text(article.summary) if top else "",
                 "headings": normalize_text(f"{section.parent} {section.heading}"),
                 "body": normalize_text(section.text),
-            })
-    return documents, store_articles, store_sections
+            }
+            store_sections.append([article_number, section.anchor, section.heading])
 
 
 def build_search(
@@ -108,59 +140,33 @@ def build_search(
     """
     weights = {**DEFAULT_ROLE_WEIGHTS, **(role_weights or {})}
     indexed = [a for a in articles if article_weight(a, weights) > 0]
-    documents, store_articles, store_sections = section_documents(indexed, weights)
-    language = language.with_compounds(text for d in documents for key, text in d.items() if key != "r")
-    builder = new_builder(boosts, language)
-    for document in documents:
-        builder.add(document)
-    if not documents:  # a site with no articles yet: lunr divides by the document count, so give it one empty
-        documents.append({"r": base36(0), **{name: "" for name in DEFAULT_BOOSTS}})
-        builder.add(documents[0])
-    lunr_index = builder.build()
+    store_articles, store_sections = [], []
+    if COMPOUND_LINKS.get(language.code):  # compound words are split against every word of the site first
+        language = language.with_compounds(text for d in _documents(indexed, weights, [], []) for key, text in d.items()
+                                           if key != "r")
+    packer = Packer(language, {**DEFAULT_BOOSTS, **(boosts or {})})
+    for document in _documents(indexed, weights, store_articles, store_sections):
+        packer.add(document)
+    if not store_sections:
+        packer.add(_EMPTY_DOCUMENT)
     store = {
         "articles": store_articles,
         "sections": store_sections,
         "tasks": [[t.id, t.title, t.url, t.description] for t in tasks],
         "synonyms": synonyms or [],
-        "thesaurus": thesaurus.for_browser(lunr_index.inverted_index, synonyms or []) if thesaurus else [],
+        "thesaurus": thesaurus.for_browser(packer.sections_by_term(), synonyms or []) if thesaurus else [],
         "contact": contact_url,
         "language": language.code,
         "ranking": ranking.for_browser(),  # search.js ranks with these numbers (nightdesk/search/ranking.py)
     }
-    packed = pack(builder, [d["r"] for d in documents])
-    packed["forms"] = word_forms(documents, packed["terms"], language)
-    return SearchBundle(index=packed, store=store, documents=documents, lunr_index=lunr_index, lunr_builder=builder,
-                        language=language, articles=indexed)
+    return SearchBundle(index=packer.packed(), store=store, language=language, articles=indexed, boosts=boosts,
+                        role_weights=role_weights)
 
 
 def article_weight(article: SearchArticle, weights: dict[str, float]) -> float:
     """The weight of the article's page role (roles.py); 1, not 1.0, so the store stays short."""
     weight = weights.get(article.role or page_role(article.sections or []), 1)
     return int(weight) if weight == int(weight) else weight
-
-
-def word_forms(documents: list[dict], terms: list[str], language: Language = ENGLISH) -> list[str]:
-    """Per index term, the words as written that became it: "|ation|e" for "authoris".
-
-    Each form is written as what follows the term ("" for the term itself), or whole
-    after "=" when it does not start with the term. Typos are matched against these
-    words (query.py typo_terms), so a slip near the end of a long word ("authorisaton")
-    still finds "authorisation", which its stem cannot; "did you mean" offers them.
-    """
-    number = {term: i for i, term in enumerate(terms)}
-    forms: list[set[str]] = [set() for _ in terms]
-    for document in documents:
-        for name, text in document.items():
-            if name == "r":
-                continue
-            for raw in text.split(" "):
-                word = language.normalize_word(raw)
-                if word and not language.is_stop_word(word):
-                    term = language.stem(word)
-                    if term in number:
-                        forms[number[term]].add(word)
-    return ["|".join(sorted(w[len(term):] if w.startswith(term) else "=" + w for w in words))
-            for term, words in zip(terms, forms)]
 
 
 def new_builder(boosts: dict[str, float] | None = None, language: Language = ENGLISH) -> Builder:

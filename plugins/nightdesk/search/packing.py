@@ -1,8 +1,8 @@
-"""Ship a lunr.py index in a quarter of its size; assets/search-unpack.js restores it.
+"""Section documents -> the packed index the browser searches (a quarter of lunr's serialised size).
 
 lunr's serialised index repeats itself: the inverted index only says which fields of
 which documents hold a term, which the field vectors say again, and every vector
-score is BM25 of numbers lunr.py already knew (term counts, field lengths). So we ship
+score is BM25 of numbers known at build time (term counts, field lengths). So we ship
 those inputs instead:
 
     terms: every term, sorted; a term's number is its position
@@ -10,13 +10,23 @@ those inputs instead:
            split by ";": the field's term numbers as base-36 gaps, ":n" when a term
            occurs n > 1 times. A field's length is the sum of its counts.
 
-search-unpack.js rebuilds the inverted index and re-runs lunr's own scoring
-(lunr.idf, k1, b, boosts), giving the index lunr.py built, up to lunr's rounding to
-3 decimals. tests/search/test_differential.py compares the two in Chromium.
+`Packer` counts the terms of each field itself, with lunr's tokenizer rule and nightdesk's
+own lunr pipeline functions run once per distinct word (not once per word of the text), and
+keeps only compact counts: building lunr.py's whole index (its inverted index with a dict per
+document per term, its field vectors and token set) took most of a big site's build time and
+two thirds of its memory, and shipped nothing the counts do not say. lunr.py's own Builder
+stays the reference: tests/search/test_index.py and test_differential.py compare the packed
+counts and the browser's index with what lunr.py and lunr.js build from the same documents.
+
+search-unpack.js re-runs lunr's own scoring (lunr.idf, k1, b, boosts) from the counts.
 """
 from __future__ import annotations
 
+from array import array
+
 from lunr.builder import Builder
+from lunr.pipeline import Pipeline
+from lunr.token import Token
 
 
 def base36(n: int) -> str:
@@ -30,29 +40,127 @@ def base36(n: int) -> str:
             return out
 
 
-def pack(builder: Builder, refs: list[str]) -> dict:
-    """The built `builder`'s index in packed form; `refs` in the order they were added."""
-    fields = list(builder._fields)
-    terms = sorted(builder.inverted_index)
-    number = {term: i for i, term in enumerate(terms)}
-    docs = []
-    for position, ref in enumerate(refs):
-        assert ref == base36(position), "refs must be 0, 1, 2... in base 36"
-        parts = []
-        for field_name in fields:
-            counts = builder.field_term_frequencies.get(f"{field_name}/{ref}", {})
-            parts.append(_encode(sorted((number[t], tf) for t, tf in counts.items())))
-        docs.append(";".join(parts).rstrip(";"))
-    return {
-        "version": "2.3.9",
-        "fields": fields,
-        "boosts": [builder._fields[f].boost for f in fields],
-        "k1": builder._k1,
-        "b": builder._b,
-        "terms": terms,
-        "docs": docs,
-        "pipeline": builder.search_pipeline.serialize(),
-    }
+class Packer:
+    """Adds section documents one at a time (fields as plain text, words separated by one space,
+    as pipeline.normalize_text writes them); `packed()` is the index as search-unpack.js reads it.
+
+    `language`: the pipeline.Language whose index pipeline makes terms of words (lunr.py's Builder
+    runs the same functions); `boosts`: field name -> boost, in field order.
+    """
+
+    def __init__(self, language, boosts: dict[str, float]):
+        self.language = language
+        self.fields = list(boosts)
+        self.boosts = [boosts[f] for f in self.fields]
+        self._pipeline = Pipeline()
+        self._pipeline.add(*language.index_pipeline())
+        search = Pipeline()
+        search.add(*language.search_pipeline())
+        self._search_pipeline = search.serialize()
+        self._word_terms: dict[str, tuple[int, ...]] = {}  # a word as written -> its term numbers
+        self._term_number: dict[str, int] = {}
+        self.terms: list[str] = []  # in first-seen order until packed()
+        self._forms: list[set[str]] = []  # per term: the words as written that became it
+        self._docs: list[list[array]] = []  # per document, per field: [term, count, term, count...]
+        self._sections: list[array] = []  # per term: the documents holding it, in any field
+        self._pending_forms: dict[str, set[str]] = {}  # words whose term was not (yet) an index term
+
+    def _terms_of(self, raw: str) -> tuple[int, ...]:
+        found = self._word_terms.get(raw)
+        if found is None:
+            # lunr's Tokenizer lower-cases the whole text before splitting; one space is its only
+            # separator left after normalize_text, so each word can be taken alone.
+            terms = [str(t) for t in self._pipeline.run([Token(raw.lower(), {})])]
+            found = tuple(self._number(t) for t in terms)
+            self._word_terms[raw] = found
+            word = self.language.normalize_word(raw)
+            if word and not self.language.is_stop_word(word):
+                term = self.language.stem(word)
+                if term in self._term_number:  # its own term, unless a normalisation quirk says otherwise
+                    self._forms[self._term_number[term]].add(word)
+                else:
+                    self._pending_forms.setdefault(term, set()).add(word)
+        return found
+
+    def _number(self, term: str) -> int:
+        number = self._term_number.get(term)
+        if number is None:
+            number = self._term_number[term] = len(self.terms)
+            self.terms.append(term)
+            self._forms.append(set())
+            self._sections.append(array("I"))
+        return number
+
+    def add(self, document: dict) -> None:
+        position = len(self._docs)
+        parts, holding = [], set()
+        for name in self.fields:
+            counts: dict[int, int] = {}
+            text = document.get(name) or ""
+            for raw in text.split(" ") if text else ():
+                if raw:
+                    for term in self._terms_of(raw):
+                        counts[term] = counts.get(term, 0) + 1
+            flat = array("I")
+            for term, count in counts.items():
+                flat.append(term)
+                flat.append(count)
+            parts.append(flat)
+            holding.update(counts)
+        for term in holding:
+            self._sections[term].append(position)
+        self._docs.append(parts)
+
+    def sections_by_term(self) -> dict:
+        """term -> {"any": numbers of the documents holding it}: the shape of a lunr inverted index's
+        postings (field -> refs), which thesaurus.for_browser() reads."""
+        return _TermSections(zip(self.terms, self._sections))
+
+    def packed(self) -> dict:
+        for term, words in self._pending_forms.items():
+            if term in self._term_number:
+                self._forms[self._term_number[term]].update(words)
+        order = sorted(range(len(self.terms)), key=self.terms.__getitem__)
+        renumber = array("I", bytes(4 * len(order)))
+        for new, old in enumerate(order):
+            renumber[old] = new
+        docs = []
+        for parts in self._docs:
+            encoded = []
+            for flat in parts:
+                pairs = sorted((renumber[flat[i]], flat[i + 1]) for i in range(0, len(flat), 2))
+                encoded.append(_encode(pairs))
+            docs.append(";".join(encoded).rstrip(";"))
+        defaults = Builder()
+        return {
+            "version": "2.3.9",
+            "fields": self.fields,
+            "boosts": self.boosts,
+            "k1": defaults._k1,
+            "b": defaults._b,
+            "terms": [self.terms[old] for old in order],
+            "docs": docs,
+            "pipeline": self._search_pipeline,
+            "forms": [_forms(self.terms[old], self._forms[old]) for old in order],
+        }
+
+
+class _TermSections(dict):
+    """A posting is made when asked for: the thesaurus asks for a few hundred terms of thousands."""
+
+    def __getitem__(self, term: str) -> dict:
+        return {"any": dict.__getitem__(self, term)}
+
+
+def _forms(term: str, words: set[str]) -> str:
+    """Per index term, the words as written that became it: "|ation|e" for "authoris".
+
+    Each form is written as what follows the term ("" for the term itself), or whole
+    after "=" when it does not start with the term. Typos are matched against these
+    words (query.py typo_terms), so a slip near the end of a long word ("authorisaton")
+    still finds "authorisation", which its stem cannot; "did you mean" offers them.
+    """
+    return "|".join(sorted(w[len(term):] if w.startswith(term) else "=" + w for w in words))
 
 
 def _encode(numbered_counts: list[tuple[int, int]]) -> str:
@@ -62,4 +170,3 @@ def _encode(numbered_counts: list[tuple[int, int]]) -> str:
         out.append(gap if count == 1 else f"{gap}:{count}")
         previous = number
     return ",".join(out)
-

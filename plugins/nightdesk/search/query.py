@@ -123,7 +123,7 @@ class SearchEngine:
                     break
         return found
 
-    # --- Typos, matched against the words as written (index.word_forms) ---------------
+    # --- Typos, matched against the words as written (packing._forms) ---------------
     def words_by_length(self) -> dict[int, list[tuple[str, int]]]:
         """Every word the articles use, as written, with its index term's number; by length."""
         if self._words_by_length is None:

@@ -104,5 +104,7 @@ def split_sections(html: str) -> list[Section]:
     parser = _SectionParser()
     parser.feed(html)
     parser.close()
+    for section in parser.sections:  # one string each, not thousands of pieces held until the index is built
+        section.text_parts, section.link_parts = [section.text], [section.link_text]
     return parser.sections
 

@@ -149,7 +149,6 @@ class _Occurrences:
     def __init__(self, vocabulary):
         self.vocabulary = vocabulary
         self.counts = isinstance(vocabulary, dict)
-        self.refs: dict[str, set] = {}
         self.found: dict[tuple, int] = {}
 
     def sections(self, unit: tuple) -> int:
@@ -163,10 +162,9 @@ class _Occurrences:
         return self.found[unit]
 
     def _refs(self, term: str) -> set:
-        if term not in self.refs:
-            posting = self.vocabulary[term]
-            self.refs[term] = {ref for field, refs in posting.items() if field != "_index" for ref in refs}
-        return self.refs[term]
+        # Not kept: on a big site the sets of every common term asked for took more memory than the index.
+        posting = self.vocabulary[term]
+        return {ref for field, refs in posting.items() if field != "_index" for ref in refs}
 
 
 def unpack(packed: list) -> list[list]:

@@ -7,7 +7,8 @@ next to lunr.js, which is copied from the installed mkdocs package.
 Works alone (every page is then an article) or with nightdesk/tasks, whose Site says which pages are
 articles and which tasks there are. Events: on_config (stylesheet, theme), on_files (synonyms, search
 page, assets, versioned scripts), on_page_context / on_template_context (the header's search box),
-on_page_content (sections of each article), on_post_build (index and store).
+on_page_content (sections of each article), on_post_page (the written page's HTML let go), on_post_build
+(index and store).
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from pathlib import Path
 from mkdocs.config.config_options import ExtraScriptValue
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -144,6 +145,17 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             article.sections = split_sections(html)
             self.articles.append(article)
         return html
+
+    @event_priority(-100)
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        """The page is rendered and its sections are in the index: let go of its HTML. MkDocs keeps every
+        page's content to the end of the build (22 MB at 1,000 realistic articles, 5x that at 5,000).
+
+        Priority: -100 (after every other plugin's on_post_page)
+        """
+        if self.config.enabled:
+            page.content = None
+        return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the index and the store as classic scripts (they load from file:// too)."""
