@@ -103,7 +103,7 @@ BUILD_WITH_LUNR_JS = """([docs, packed, compounds]) => {
         docs.forEach(d => this.add(d));
     });
     const shipped = window.nightdeskUnpackIndex(packed);
-    return [Object.keys(built.invertedIndex).sort(), Object.keys(shipped.invertedIndex).sort()];
+    return [Object.keys(built.invertedIndex).sort(), shipped.terms.slice().sort()];
 }"""
 
 

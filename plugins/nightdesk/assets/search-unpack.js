@@ -1,59 +1,83 @@
 /*
- * Turns the packed index written by nightdesk/search/packing.py back into the
- * lunr.Index lunr.py built: rebuilds the inverted index from each document's term
- * list and re-runs lunr's BM25 scoring (idf, k1, b, field boosts) exactly as lunr's
- * Builder does. A hand-rolled parser, because this runs on the first search.
- * Also unpacks the built-in thesaurus (nightdeskUnpackThesaurus). Needs lunr.js loaded first.
+ * Opens the packed index written by nightdesk/search/packing.py as postings search.js queries
+ * directly (nightdeskUnpackIndex), scoring exactly as a lunr.Index of the same documents would:
+ * tests/search/test_differential.py compares both in Chromium. A hand-rolled parser, because this
+ * runs on the first search. Also unpacks the built-in thesaurus (nightdeskUnpackThesaurus).
  */
 (function () {
   "use strict";
 
   var COMMA = 44, SEMICOLON = 59, COLON = 58, NINE = 57;
-  var NO_METADATA = {};  // lunr only reads a posting's metadata: one shared empty object
 
-  window.nightdeskUnpackIndex = function (packed) {
-    var fields = packed.fields, terms = packed.terms, k1 = packed.k1, b = packed.b;
-    var documentCount = packed.docs.length, termCount = terms.length;
-    // Postings are built on first use: a search touches a few terms, and filling
-    // every posting up front would be most of the time to the first result.
-    var refsByField = fields.map(function () { return new Array(termCount); });
-    var documentsWithTerm = new Uint32Array(termCount);
-    var invertedIndex = Object.create(null);
-    terms.forEach(function (term, t) {
-      Object.defineProperty(invertedIndex, term, {
-        enumerable: true, configurable: true,
-        get: function () {
-          var posting = { _index: t };
-          for (var f = 0; f < fields.length; f++) {
-            var refs = refsByField[f][t] || [], metadata = posting[fields[f]] = {};
-            for (var r = 0; r < refs.length; r++) metadata[refs[r]] = NO_METADATA;
-          }
-          Object.defineProperty(invertedIndex, term, { value: posting, enumerable: true });
-          return posting;
-        }
-      });
-    });
+  // JavaScript compares strings by UTF-16 unit; Python sorted the terms by code point. They differ only
+  // where a surrogate (a character beyond U+FFFF) meets U+E000-U+FFFF: lift surrogates above both.
+  function unit(c) { return c >= 0xD800 && c <= 0xDFFF ? c + 0x10000 : c; }
+  function compareCodePoints(a, b) {
+    var n = Math.min(a.length, b.length);
+    for (var i = 0; i < n; i++) {
+      var x = a.charCodeAt(i), y = b.charCodeAt(i);
+      if (x !== y) return unit(x) - unit(y);
+    }
+    return a.length - b.length;
+  }
 
-    // Parse "gap[:count],gap...;..." per document: gaps in base 36, counts in decimal.
-    var entries = [], totalLength = fields.map(function () { return 0; });
-    packed.docs.forEach(function (doc, position) {
-      var ref = position.toString(36), field = 0, term = 0, value = 0, count = 0;
-      var inCount = false, hasItem = false, list = [], length = 0;
+  // The order lunr's TokenSet lists the terms a wildcard expands to (its trie walked depth first, a
+  // word before its longer words, the last edge first; Object.keys puts the digit edges first). Matches
+  // are made in that order, and equal scores keep it, so results tie-break exactly as lunr.js's did.
+  function edgeRank(c) { return c >= 48 && c <= NINE ? c - 48 : c + 10; }
+  function lunrExpansionOrder(a, b) {
+    var n = Math.min(a.length, b.length);
+    for (var i = 0; i < n; i++) {
+      var x = a.charCodeAt(i), y = b.charCodeAt(i);
+      if (x !== y) return edgeRank(y) - edgeRank(x);
+    }
+    return a.length - b.length;
+  }
+
+  function escapeRegExp(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
+
+  /*
+   * The packed index as postings the browser searches directly: per term and field, the documents
+   * holding it and lunr's BM25 weight of the term there (lunr.idf, k1, b, field boost, rounded to 3
+   * decimals as lunr's Builder rounds it), in typed arrays. One pass over the packed documents, no
+   * lunr.Index, no field vectors, no token set: the first search no longer waits for them.
+   */
+  function Index(packed) {
+    var fields = this.fields = packed.fields, F = this.fieldCount = fields.length;
+    var terms = this.terms = packed.terms, T = terms.length, docs = packed.docs, D = this.documentCount = docs.length;
+    var k1 = packed.k1, b = packed.b, boosts = packed.boosts;
+    this.fieldNumber = Object.create(null);
+    for (var f = 0; f < F; f++) this.fieldNumber[fields[f]] = f;
+    this.allFields = fields.map(function (name, i) { return i; });
+
+    // Parse "gap[:count],gap...;..." per document: term gaps in base 36, counts in decimal.
+    var chars = 0;
+    for (var d = 0; d < D; d++) chars += docs[d].length;
+    var capacity = ((chars + D * F) >> 1) + 8;  // an entry takes at least one digit and one separator
+    var entryTerm = new Uint32Array(capacity), entryCount = new Uint32Array(capacity);
+    var partStart = new Uint32Array(D * F + 1), fieldLength = new Uint32Array(D * F);
+    var postingCount = new Uint32Array(T * F + 1), documentsWithTerm = new Uint32Array(T);
+    var totalLength = new Float64Array(F), n = 0;
+    for (d = 0; d < D; d++) {
+      var doc = docs[d], base = d * F, field = 0, term = 0, value = 0, count = 0, length = 0;
+      var inCount = false, hasItem = false;
+      partStart[base] = n;
       for (var i = 0; i <= doc.length; i++) {
         var c = i < doc.length ? doc.charCodeAt(i) : SEMICOLON;
         if (c === COMMA || c === SEMICOLON) {
           if (hasItem) {
             term += value;
             var tf = inCount ? count : 1;
-            list.push(term, tf);
+            entryTerm[n] = term; entryCount[n] = tf; n++;
             length += tf;
-            (refsByField[field][term] || (refsByField[field][term] = [])).push(ref);
-            documentsWithTerm[term]++;
+            postingCount[term * F + field]++;
+            documentsWithTerm[term]++;  // lunr.idf counts every field of every document
           }
           value = 0; count = 0; inCount = false; hasItem = false;
           if (c === SEMICOLON) {
-            if (list.length) { entries.push(field, ref, list, length); totalLength[field] += length; }
-            field++; term = 0; list = []; length = 0;
+            fieldLength[base + field] = length; totalLength[field] += length;
+            field++; term = 0; length = 0;
+            if (field < F) partStart[base + field] = n;
           }
         } else if (c === COLON) {
           inCount = true;
@@ -64,44 +88,166 @@
           hasItem = true;
         }
       }
-    });
+      for (; field < F; field++) partStart[base + field] = n;  // trailing empty fields are not written
+    }
+    partStart[D * F] = n;
 
-    // lunr.idf: every field of every document counts (as lunr's Builder does).
-    var idf = new Float64Array(termCount);
-    for (var t = 0; t < termCount; t++) {
-      var x = (documentCount - documentsWithTerm[t] + 0.5) / (documentsWithTerm[t] + 0.5);
+    var idf = new Float64Array(T);
+    for (var t = 0; t < T; t++) {
+      var x = (D - documentsWithTerm[t] + 0.5) / (documentsWithTerm[t] + 0.5);
       idf[t] = Math.log(1 + Math.abs(x));
     }
-    var averageLength = totalLength.map(function (total) { return total / documentCount; });
-    var fieldVectors = Object.create(null);
-    for (var e = 0; e < entries.length; e += 4) {
-      var fieldNumber = entries[e], list = entries[e + 2], fieldLength = entries[e + 3];
-      var boost = packed.boosts[fieldNumber], elements = new Array(list.length);
-      var norm = k1 * (1 - b + b * (fieldLength / averageLength[fieldNumber]));
-      for (var j = 0; j < list.length; j += 2) {
-        var tf = list[j + 1];
-        var score = idf[list[j]] * ((k1 + 1) * tf) / (norm + tf);
-        score *= boost;
-        elements[j] = list[j];
-        elements[j + 1] = Math.round(score * 1000) / 1000;
-      }
-      fieldVectors[fields[fieldNumber] + "/" + entries[e + 1]] = new lunr.Vector(elements);
-    }
+    var averageLength = [];
+    for (f = 0; f < F; f++) averageLength.push(totalLength[f] / D);
 
-    var index = new lunr.Index({
-      invertedIndex: invertedIndex,
-      fieldVectors: fieldVectors,
-      tokenSet: lunr.TokenSet.fromArray(terms.slice().sort()),  // JS string order
-      fields: fields,
-      pipeline: lunr.Pipeline.load(packed.pipeline)
-    });
-    // For typos and "did you mean" (search.js): the words as written per term
-    // (packing in nightdesk/search/packing.py _forms), and how many fields hold each term.
-    index.nightdeskTerms = terms;
-    index.nightdeskForms = packed.forms || [];
-    index.nightdeskTermDocuments = documentsWithTerm;
-    return index;
+    // Postings, in the order lunr.js lists a posting's documents (Object.keys: refs that read as
+    // whole numbers first, by value, then the rest as added), so matches tie-break as in lunr.js.
+    var start = this.postingStart = new Uint32Array(T * F + 1), sum = 0;
+    for (var p = 0; p < T * F; p++) { start[p] = sum; sum += postingCount[p]; }
+    start[T * F] = sum;
+    var cursor = start.slice(0, T * F);
+    var postingDocument = this.postingDocument = new Uint32Array(n);
+    var postingWeight = this.postingWeight = new Int32Array(n);  // thousandths: lunr rounds to 3 decimals
+    var order = documentKeyOrder(D);
+    for (var o = 0; o < D; o++) {
+      d = order[o];
+      for (f = 0; f < F; f++) {
+        var from = partStart[d * F + f], to = partStart[d * F + f + 1];
+        if (from === to) continue;
+        var norm = k1 * (1 - b + b * (fieldLength[d * F + f] / averageLength[f]));
+        for (var e = from; e < to; e++) {
+          t = entryTerm[e];
+          var frequency = entryCount[e];
+          var score = idf[t] * ((k1 + 1) * frequency) / (norm + frequency);
+          score *= boosts[f];
+          var at = cursor[t * F + f]++;
+          postingDocument[at] = d;
+          postingWeight[at] = Math.round(score * 1000);
+        }
+      }
+    }
+    // For typos and "did you mean" (search.js): the words as written per term (nightdesk/search/
+    // packing.py _forms), and how many fields hold each term.
+    this.nightdeskTerms = terms;
+    this.nightdeskForms = packed.forms || [];
+    this.nightdeskTermDocuments = documentsWithTerm;
+  }
+
+  function documentKeyOrder(count) {
+    var numeric = [], rest = [];
+    for (var d = 0; d < count; d++) (/^[0-9]+$/.test(d.toString(36)) ? numeric : rest).push(d);
+    numeric.sort(function (a, b) { return parseInt(a.toString(36), 10) - parseInt(b.toString(36), 10); });
+    return numeric.concat(rest);
+  }
+
+  // The term's number, -1 when the index does not have it.
+  Index.prototype.termNumber = function (term) {
+    var at = this.lowerBound(term);
+    return at < this.terms.length && this.terms[at] === term ? at : -1;
   };
+
+  Index.prototype.has = function (term) { return this.termNumber(term) >= 0; };
+
+  Index.prototype.lowerBound = function (term) {
+    var lo = 0, hi = this.terms.length, terms = this.terms;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (compareCodePoints(terms[mid], term) < 0) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  };
+
+  // The terms (numbers) a clause's term stands for: itself, or with `prefix` (and any "*" in it, as
+  // lunr's TokenSet.fromString reads one) every term it matches, in lunr's expansion order.
+  Index.prototype.expand = function (term, prefix) {
+    var star = term.indexOf("*");
+    if (star < 0 && !prefix) {
+      var exact = this.termNumber(term);
+      return exact < 0 ? [] : [exact];
+    }
+    var literal = star < 0 ? term : term.slice(0, star), terms = this.terms, found = [];
+    var pattern = star < 0 ? null :
+      new RegExp("^" + term.split("*").map(escapeRegExp).join("[\\s\\S]*") + (prefix ? "" : "$"));
+    for (var i = this.lowerBound(literal); i < terms.length && terms[i].lastIndexOf(literal, 0) === 0; i++) {
+      if (!pattern || pattern.test(terms[i])) found.push(i);
+    }
+    return found.sort(function (a, b) { return lunrExpansionOrder(terms[a], terms[b]); });
+  };
+
+  /*
+   * lunr.Index.prototype.query, for clauses [{term, prefix, fields: [names] (default all), boost}] of
+   * terms already through the pipeline: each document's score is, per field, the dot product of the
+   * query's boosts with the document's term weights over the query vector's length, summed over fields,
+   * with lunr's order of operations throughout, so scores and ties equal lunr.js's on the same index.
+   * -> [{ref: document number, score, terms: {term: {field: true}}}], best first.
+   */
+  Index.prototype.query = function (clauses) {
+    var F = this.fieldCount, terms = this.terms, fields = this.fields;
+    var start = this.postingStart, postingDocument = this.postingDocument, postingWeight = this.postingWeight;
+    var boosts = [], f;
+    for (f = 0; f < F; f++) boosts.push(new Map());
+    var seen = new Set(), matches = new Map(), order = [];
+    for (var i = 0; i < clauses.length; i++) {
+      var clause = clauses[i], boost = clause.boost === undefined ? 1 : clause.boost;
+      var inFields = clause.fields ? clause.fields.map(function (name) { return this.fieldNumber[name]; }, this) : this.allFields;
+      var expanded = this.expand(clause.term, clause.prefix);
+      for (var j = 0; j < expanded.length; j++) {
+        var t = expanded[j];
+        for (var k = 0; k < inFields.length; k++) {
+          f = inFields[k];
+          var slot = t * F + f, previous = boosts[f].get(t);
+          boosts[f].set(t, previous === undefined ? boost : previous + boost);
+          if (seen.has(slot)) continue;
+          seen.add(slot);
+          for (var p = start[slot], end = start[slot + 1]; p < end; p++) {
+            var key = postingDocument[p] * F + f, match = matches.get(key);
+            if (match === undefined) {
+              match = { document: postingDocument[p], field: f, terms: [], weights: [] };
+              matches.set(key, match);
+              order.push(match);
+            }
+            match.terms.push(t);
+            match.weights.push(postingWeight[p]);
+          }
+        }
+      }
+    }
+    var magnitude = boosts.map(function (vector) {
+      var keys = Array.from(vector.keys()).sort(function (a, b) { return a - b; }), squares = 0;
+      for (var i = 0; i < keys.length; i++) { var v = vector.get(keys[i]); squares += v * v; }
+      return Math.sqrt(squares);
+    });
+    var results = [], byDocument = new Map();
+    for (i = 0; i < order.length; i++) {
+      var m = order[i], dot = 0, vector = boosts[m.field];
+      sortTogether(m.terms, m.weights);
+      for (j = 0; j < m.terms.length; j++) dot += vector.get(m.terms[j]) * (m.weights[j] / 1000);
+      var score = dot / magnitude[m.field] || 0, result = byDocument.get(m.document);
+      if (result === undefined) {
+        result = { ref: m.document, score: score, terms: Object.create(null) };
+        byDocument.set(m.document, result);
+        results.push(result);
+      } else {
+        result.score += score;
+      }
+      for (j = 0; j < m.terms.length; j++) {
+        var name = terms[m.terms[j]];
+        (result.terms[name] || (result.terms[name] = Object.create(null)))[fields[m.field]] = true;
+      }
+    }
+    return results.sort(function (a, b) { return b.score - a.score; });
+  };
+
+  // Term numbers ascending (lunr's vectors keep that order), weights alongside; lists are short.
+  function sortTogether(keys, values) {
+    for (var i = 1; i < keys.length; i++) {
+      var key = keys[i], value = values[i], j = i - 1;
+      while (j >= 0 && keys[j] > key) { keys[j + 1] = keys[j]; values[j + 1] = values[j]; j--; }
+      keys[j + 1] = key; values[j + 1] = value;
+    }
+  }
+
+  window.nightdeskUnpackIndex = function (packed) { return new Index(packed); };
 
   // The built-in thesaurus, packed as [["typed|typed", "target|target"], ...] (nightdesk/search/
   // thesaurus.py), as rows [phrase stems, index terms, 1]: every typed phrase to every target

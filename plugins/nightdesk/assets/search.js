@@ -49,7 +49,7 @@
       loading = Promise.all(FILES.map(loadScript)).then(function () {
         useRanking(window.__nightdeskStore.ranking);
         var engine = new Engine(window.nightdeskUnpackIndex(window.__nightdeskIndex), window.__nightdeskStore);
-        window.__nightdeskIndex = undefined;  // the lunr.Index holds it now
+        window.__nightdeskIndex = undefined;  // the engine's postings hold it now
         return engine;
       });
       loading.catch(function () { loading = null; });  // let a later call retry
@@ -108,7 +108,7 @@
     return found;
   };
 
-  // The lunr clauses for one word: exact stem and prefix (the word being typed, or any
+  // The clauses for one word: exact stem and prefix (the word being typed, or any
   // word of 3+ letters), on the stem and the word as typed. Typos: typoTerms().
   function clausesFor(w) {
     var variants = w.word === w.stem ? [w.stem] : [w.stem, w.word], clauses = [];
@@ -119,7 +119,7 @@
       // Two or three letters start hundreds of words: look for those in titles,
       // keywords and headings only, which keeps each keystroke fast on big sites.
       variants.filter(function (v) { return v === w.word || w.word.indexOf(v) !== 0; }).forEach(function (v) {
-        var clause = { term: v, wildcard: lunr.Query.wildcard.TRAILING, boost: w.typing ? PREFIX_BOOST_TYPING : PREFIX_BOOST };
+        var clause = { term: v, prefix: true, boost: w.typing ? PREFIX_BOOST_TYPING : PREFIX_BOOST };
         if (w.word.length <= 3) clause.fields = SHORT_PREFIX_FIELDS;
         clauses.push(clause);
       });
@@ -177,12 +177,11 @@
   // typos reach, phrases: the synonym phrases it stands for (term lists an article must hold
   // all of)}, to count how many of the reader's words an article has.
   Engine.prototype.termsPerWord = function (words, expansions) {
-    var tokenSet = this.index.tokenSet, self = this;
+    var index = this.index, self = this;
     return words.map(function (w, i) {
       var found = {}, typos = {}, phrases = [];
       clausesFor(w).forEach(function (c) {
-        var term = c.wildcard ? c.term + "*" : c.term;
-        tokenSet.intersect(lunr.TokenSet.fromString(term)).toArray().forEach(function (t) { found[t] = true; });
+        index.expand(c.term, c.prefix).forEach(function (t) { found[index.terms[t]] = true; });
       });
       expansions.forEach(function (e) { if (e.words.indexOf(i) >= 0) phrases.push(e.terms); });
       self.typoTerms(w).forEach(function (t) { if (!found[t]) typos[t] = true; });
@@ -202,20 +201,18 @@
     return matched.some(function (t) { return wordTerms.typos[t]; }) ? TYPO_SHARE : 0;
   }
 
-  Engine.prototype.lunrQuery = function (words, expansions) {
-    var self = this;
-    return function (q) {
-      words.forEach(function (w) {
-        clausesFor(w).forEach(function (c) {
-          c.usePipeline = false;  // terms are already stemmed (or are the word as typed)
-          q.term(c.term, c);
-        });
-        self.typoTerms(w).forEach(function (term) { q.term(term, { usePipeline: false, boost: TYPO_BOOST }); });
-      });
-      expansions.forEach(function (e) {
-        e.terms.forEach(function (term) { q.term(term, { usePipeline: false, boost: e.boost }); });
-      });
-    };
+  // Every clause of a query, in lunr's query order (scores and ties depend on it). Terms are
+  // already stemmed, or are the word as typed.
+  Engine.prototype.clauses = function (words, expansions) {
+    var self = this, clauses = [];
+    words.forEach(function (w) {
+      clausesFor(w).forEach(function (c) { clauses.push(c); });
+      self.typoTerms(w).forEach(function (term) { clauses.push({ term: term, boost: TYPO_BOOST }); });
+    });
+    expansions.forEach(function (e) {
+      e.terms.forEach(function (term) { clauses.push({ term: term, boost: e.boost }); });
+    });
+    return clauses;
   };
 
   // Ranked articles by their words, each with its best section and the index terms it matched.
@@ -230,8 +227,8 @@
     }
     var store = this.store, tasks = this.tasks;
     var byArticle = {}, groups = [];
-    this.index.query(this.lunrQuery(words, expansions)).forEach(function (hit) {
-      var section = store.sections[parseInt(hit.ref, 36)];
+    this.index.query(this.clauses(words, expansions)).forEach(function (hit) {
+      var section = store.sections[hit.ref];
       var group = byArticle[section[0]];
       if (!group) {
         group = byArticle[section[0]] = { article: section[0], score: 0, best: section, bestScore: 0, terms: {},
@@ -243,9 +240,9 @@
       if (group.sections < SECTION_SHARES.length) group.score += hit.score * SECTION_SHARES[group.sections];
       group.sections++;
       if (hit.score > group.bestScore) { group.best = section; group.bestScore = hit.score; }
-      Object.keys(hit.matchData.metadata).forEach(function (t) {
+      Object.keys(hit.terms).forEach(function (t) {
         group.terms[t] = true;
-        if (hit.matchData.metadata[t].title) group.titleTerms[t] = true;
+        if (hit.terms[t].title) group.titleTerms[t] = true;
       });
     });
     // Articles holding more of the user's words come first (a "coordination" factor).
@@ -334,10 +331,10 @@
   // "Did you mean": every word the index does not know, replaced by the word as the
   // articles write it fewest typos away (one, two from 8 letters), in the most sections on a tie.
   Engine.prototype.suggest = function (query) {
-    var self = this, known = this.index.invertedIndex, counts = this.index.nightdeskTermDocuments || [];
+    var self = this, index = this.index, counts = this.index.nightdeskTermDocuments || [];
     var byLength = this.wordsByLength(), changed = false;
     var fixed = this.parse(boundedQuery(query)).map(function (w) {
-      if (w.stop || w.word.length < 3 || w.stem in known || w.word in known) return w.word;
+      if (w.stop || w.word.length < 3 || index.has(w.stem) || index.has(w.word)) return w.word;
       var limit = Math.max(1, typoLimit(w.word)), best = null, bestDistance = limit + 1, bestCount = -1;
       for (var length = w.word.length - limit; length <= w.word.length + limit; length++) {
         var list = byLength[length] || [];
