@@ -182,70 +182,112 @@
    * -> [{ref: document number, score, terms: {term: {field: true}}}], best first.
    */
   Index.prototype.query = function (clauses) {
-    var F = this.fieldCount, terms = this.terms, fields = this.fields;
+    var F = this.fieldCount, terms = this.terms, fields = this.fields, i, j, k, f, p, end, key;
     var start = this.postingStart, postingDocument = this.postingDocument, postingWeight = this.postingWeight;
-    var boosts = [], f;
+    var work = this.work || (this.work = new Scratch(this.documentCount, F, terms.length));
+    var now = work.next();
+    // 1. Clauses in order: the query vector per field (boosts summed per term, as lunr's upsert does),
+    //    and each term/field posting once, in the order lunr first meets it.
+    var boosts = [];
     for (f = 0; f < F; f++) boosts.push(new Map());
-    var seen = new Set(), matches = new Map(), order = [];
-    for (var i = 0; i < clauses.length; i++) {
+    var slots = [];
+    for (i = 0; i < clauses.length; i++) {
       var clause = clauses[i], boost = clause.boost === undefined ? 1 : clause.boost;
       var inFields = clause.fields ? clause.fields.map(function (name) { return this.fieldNumber[name]; }, this) : this.allFields;
       var expanded = this.expand(clause.term, clause.prefix);
-      for (var j = 0; j < expanded.length; j++) {
+      for (j = 0; j < expanded.length; j++) {
         var t = expanded[j];
-        for (var k = 0; k < inFields.length; k++) {
+        for (k = 0; k < inFields.length; k++) {
           f = inFields[k];
           var slot = t * F + f, previous = boosts[f].get(t);
           boosts[f].set(t, previous === undefined ? boost : previous + boost);
-          if (seen.has(slot)) continue;
-          seen.add(slot);
-          for (var p = start[slot], end = start[slot + 1]; p < end; p++) {
-            var key = postingDocument[p] * F + f, match = matches.get(key);
-            if (match === undefined) {
-              match = { document: postingDocument[p], field: f, terms: [], weights: [] };
-              matches.set(key, match);
-              order.push(match);
-            }
-            match.terms.push(t);
-            match.weights.push(postingWeight[p]);
-          }
+          if (work.slotSeen[slot] !== now) { work.slotSeen[slot] = now; slots.push(slot); }
         }
       }
     }
+    // 2. Matching document fields in the order lunr makes them (it scores them in that order).
+    var keys = [];
+    for (i = 0; i < slots.length; i++) {
+      f = slots[i] % F;
+      for (p = start[slots[i]], end = start[slots[i] + 1]; p < end; p++) {
+        key = postingDocument[p] * F + f;
+        if (work.keySeen[key] !== now) { work.keySeen[key] = now; work.dot[key] = 0; work.firstTerm[key] = -1; keys.push(key); }
+      }
+    }
+    // 3. Dot products, adding term by term in term order as lunr's Vector.dot does; and the terms matched.
+    var ascending = slots.slice().sort(function (a, b) { return a - b; });
+    for (i = 0; i < ascending.length; i++) {
+      var s = ascending[i];
+      f = s % F;
+      var term = (s - f) / F, q = boosts[f].get(term);
+      for (p = start[s], end = start[s + 1]; p < end; p++) {
+        key = postingDocument[p] * F + f;
+        work.dot[key] += q * (postingWeight[p] / 1000);
+        work.link(key, term);
+      }
+    }
     var magnitude = boosts.map(function (vector) {
-      var keys = Array.from(vector.keys()).sort(function (a, b) { return a - b; }), squares = 0;
-      for (var i = 0; i < keys.length; i++) { var v = vector.get(keys[i]); squares += v * v; }
+      var ts = Array.from(vector.keys()).sort(function (a, b) { return a - b; }), squares = 0;
+      for (var i = 0; i < ts.length; i++) { var v = vector.get(ts[i]); squares += v * v; }
       return Math.sqrt(squares);
     });
-    var results = [], byDocument = new Map();
-    for (i = 0; i < order.length; i++) {
-      var m = order[i], dot = 0, vector = boosts[m.field];
-      sortTogether(m.terms, m.weights);
-      for (j = 0; j < m.terms.length; j++) dot += vector.get(m.terms[j]) * (m.weights[j] / 1000);
-      var score = dot / magnitude[m.field] || 0, result = byDocument.get(m.document);
-      if (result === undefined) {
-        result = { ref: m.document, score: score, terms: Object.create(null) };
-        byDocument.set(m.document, result);
+    // 4. Per document, fields summed in match order; documents in the order first matched.
+    var results = [], byDocument = work.byDocument;
+    for (i = 0; i < keys.length; i++) {
+      key = keys[i];
+      f = key % F;
+      var document = (key - f) / F, score = work.dot[key] / magnitude[f] || 0, result;
+      if (work.documentSeen[document] !== now) {
+        work.documentSeen[document] = now;
+        result = byDocument[document] = { ref: document, score: score, terms: Object.create(null) };
         results.push(result);
       } else {
+        result = byDocument[document];
         result.score += score;
       }
-      for (j = 0; j < m.terms.length; j++) {
-        var name = terms[m.terms[j]];
-        (result.terms[name] || (result.terms[name] = Object.create(null)))[fields[m.field]] = true;
+      for (var e = work.firstTerm[key]; e >= 0; e = work.nextTerm[e]) {
+        var name = terms[work.term[e]];
+        (result.terms[name] || (result.terms[name] = Object.create(null)))[fields[f]] = true;
       }
     }
     return results.sort(function (a, b) { return b.score - a.score; });
   };
 
-  // Term numbers ascending (lunr's vectors keep that order), weights alongside; lists are short.
-  function sortTogether(keys, values) {
-    for (var i = 1; i < keys.length; i++) {
-      var key = keys[i], value = values[i], j = i - 1;
-      while (j >= 0 && keys[j] > key) { keys[j + 1] = keys[j]; values[j + 1] = values[j]; j--; }
-      keys[j + 1] = key; values[j + 1] = value;
-    }
+  // Working arrays of Index.query, kept between queries: marks stamped with the query's number
+  // instead of cleared, so a keystroke allocates next to nothing.
+  function Scratch(documents, fields, terms) {
+    this.now = 0;
+    this.slotSeen = new Uint32Array(terms * fields);
+    this.keySeen = new Uint32Array(documents * fields);
+    this.documentSeen = new Uint32Array(documents);
+    this.dot = new Float64Array(documents * fields);
+    this.firstTerm = new Int32Array(documents * fields);
+    this.byDocument = new Array(documents);
+    this.term = new Int32Array(1024);
+    this.nextTerm = new Int32Array(1024);
+    this.used = 0;
   }
+
+  Scratch.prototype.next = function () {
+    this.used = 0;
+    if (++this.now === 0xFFFFFFFF) {  // after four billion queries, start the marks afresh
+      this.now = 1;
+      this.slotSeen.fill(0); this.keySeen.fill(0); this.documentSeen.fill(0);
+    }
+    return this.now;
+  };
+
+  // The matched terms of a document field, as a list threaded through two growable arrays.
+  Scratch.prototype.link = function (key, term) {
+    if (this.used === this.term.length) {
+      var grownTerm = new Int32Array(this.used * 2), grownNext = new Int32Array(this.used * 2);
+      grownTerm.set(this.term); grownNext.set(this.nextTerm);
+      this.term = grownTerm; this.nextTerm = grownNext;
+    }
+    this.term[this.used] = term;
+    this.nextTerm[this.used] = this.firstTerm[key];
+    this.firstTerm[key] = this.used++;
+  };
 
   window.nightdeskUnpackIndex = function (packed) { return new Index(packed); };
 

@@ -85,8 +85,12 @@
   // -> [{terms, words: positions of the query words the phrase covers}]
   Engine.prototype.synonymTerms = function (words) {
     var stems = words.map(function (w) { return w.stem; });
-    var found = [];
-    this.synonyms.forEach(function (entry) {
+    var found = [], byFirst = this.synonymsByFirstStem(), rows = byFirst.get("") || [];
+    // Only the rows whose phrase starts with a word of the query (or is empty), in their order.
+    stems.forEach(function (stem) { if (byFirst.has(stem)) rows = rows.concat(byFirst.get(stem)); });
+    rows.sort(function (a, b) { return a - b; });
+    var synonyms = this.synonyms;
+    rows.filter(function (row, i) { return rows[i - 1] !== row; }).map(function (row) { return synonyms[row]; }).forEach(function (entry) {
       var phrase = entry[0];
       for (var start = 0; start + phrase.length <= stems.length; start++) {
         var k = 0;
@@ -106,6 +110,18 @@
       }
     });
     return found;
+  };
+
+  // Row numbers of the synonyms (site's, then thesaurus's) by the first stem of their phrase.
+  Engine.prototype.synonymsByFirstStem = function () {
+    if (this._synonymsByFirstStem) return this._synonymsByFirstStem;
+    var byFirst = this._synonymsByFirstStem = new Map();
+    this.synonyms.forEach(function (entry, row) {
+      var first = entry[0].length ? entry[0][0] : "";
+      if (!byFirst.has(first)) byFirst.set(first, []);
+      byFirst.get(first).push(row);
+    });
+    return byFirst;
   };
 
   // The clauses for one word: exact stem and prefix (the word being typed, or any
@@ -333,20 +349,11 @@
   Engine.prototype.suggest = function (query) {
     var self = this, index = this.index, counts = this.index.nightdeskTermDocuments || [];
     var byLength = this.wordsByLength(), changed = false;
+    var cache = this._suggestions || (this._suggestions = new Map());  // the same words come back every keystroke
     var fixed = this.parse(boundedQuery(query)).map(function (w) {
       if (w.stop || w.word.length < 3 || index.has(w.stem) || index.has(w.word)) return w.word;
-      var limit = Math.max(1, typoLimit(w.word)), best = null, bestDistance = limit + 1, bestCount = -1;
-      for (var length = w.word.length - limit; length <= w.word.length + limit; length++) {
-        var list = byLength[length] || [];
-        for (var i = 0; i < list.length; i += 2) {
-          var candidate = list[i], count = counts[list[i + 1]];
-          if (candidate.length < 3 || !/^\p{L}+$/u.test(candidate)) continue;
-          var d = editDistance(w.word, candidate, limit);
-          if (d < bestDistance || (d === bestDistance && d <= limit && count > bestCount)) {
-            best = candidate; bestDistance = d; bestCount = count;
-          }
-        }
-      }
+      if (!cache.has(w.word)) cache.set(w.word, self.closestWord(w.word, byLength, counts));
+      var best = cache.get(w.word);
       if (best) { changed = true; return best; }
       return w.word;
     });
@@ -354,21 +361,49 @@
     return changed && self.query(suggestion).good ? suggestion : "";
   };
 
-  // Optimal-string-alignment distance (a swap counts as one typo), stopping past `limit`.
+  // The word as the articles write it fewest typos away from `word` (letters only, 3 or more), in the
+  // most sections on a tie; null when none is within reach.
+  Engine.prototype.closestWord = function (word, byLength, counts) {
+    var limit = Math.max(1, typoLimit(word)), best = null, bestDistance = limit + 1, bestCount = -1;
+    var letters = this._lettersOnly || (this._lettersOnly = []);
+    for (var length = Math.max(3, word.length - limit); length <= word.length + limit; length++) {
+      var list = byLength[length] || [];
+      if (!letters[length]) {
+        letters[length] = new Uint8Array(list.length / 2);
+        for (var k = 0; k < list.length; k += 2) letters[length][k / 2] = /^\p{L}+$/u.test(list[k]) ? 1 : 0;
+      }
+      for (var i = 0; i < list.length; i += 2) {
+        if (!letters[length][i / 2]) continue;
+        var candidate = list[i], count = counts[list[i + 1]];
+        var d = editDistance(word, candidate, limit);
+        if (d < bestDistance || (d === bestDistance && d <= limit && count > bestCount)) {
+          best = candidate; bestDistance = d; bestCount = count;
+        }
+      }
+    }
+    return best;
+  };
+
+  // Optimal-string-alignment distance (a swap counts as one typo), stopping past `limit`. Three rows
+  // kept between calls: a keystroke compares a word with thousands, and must not allocate for each.
+  var rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
   function editDistance(a, b, limit) {
-    var prev2 = null, prev = [], i, j;
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    if (b.length + 1 > rows[0].length) rows = [0, 1, 2].map(function () { return new Int32Array(b.length * 2 + 2); });
+    var prev2 = rows[0], prev = rows[1], row = rows[2], i, j;
     for (j = 0; j <= b.length; j++) prev[j] = j;
     for (i = 1; i <= a.length; i++) {
-      var row = [i], rowMin = i;
+      var rowMin = i, ai = a.charCodeAt(i - 1);
+      row[0] = i;
       for (j = 1; j <= b.length; j++) {
-        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
-        var d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
-        if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+        var bj = b.charCodeAt(j - 1);
+        var d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (ai === bj ? 0 : 1));
+        if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) d = Math.min(d, prev2[j - 2] + 1);
         row[j] = d;
         if (d < rowMin) rowMin = d;
       }
       if (rowMin > limit) return limit + 1;
-      prev2 = prev; prev = row;
+      var spare = prev2; prev2 = prev; prev = row; row = spare;
     }
     return prev[b.length];
   }
