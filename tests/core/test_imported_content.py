@@ -123,3 +123,9 @@ def test_old_addresses_of_two_articles_cannot_collide():
     assert [str(p) for p in kb.problems if "address" in p.message] == [
         "b.md:2: error: field 'aliases': 'http://x.example/y' is not an address on this site; "
         "write its path, e.g. /billing/old-page/"]
+
+
+def test_a_thematic_break_is_never_the_summary():
+    """Hugo pages often open with a rule under some HTML: the short answer must not read '---'."""
+    kb = KnowledgeBase.from_sources({"a.md": "---\ntitle: A\n---\n<br /><br />\n\n---\n# Heading\n\nSet the name.\n"}, None)
+    assert kb.article("a.md").summary == "Set the name."

@@ -20,7 +20,8 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|(\d{1,3})[.)])\s+\S")
 _NUMBERED_ITEM = re.compile(r"^(\d{1,3})[.)]\s+(.+)$")
 _CONTAINER = re.compile(r"^\s*(?:[-*+]\s|\d{1,3}[.)]\s|!!!|\?\?\?|===)")  # indented lines below continue it
 _CONTINUATION = re.compile(r"^\s{2,}\S")
-_NOT_PARAGRAPH = re.compile(r"^\s*([#>|<]|[-*+]\s|\d+[.)]\s|!!!|\?\?\?|```|~~~|:::)")
+_NOT_PARAGRAPH = re.compile(r"^\s*([#>|<]|[-*+]\s|\d+[.)]\s|!!!|\?\?\?|```|~~~|:::|(?:[-*_][ \t]*){3,}$)")
+"""Lines that are not prose: headings, quotes, tables, HTML, list items, callouts, fences, thematic breaks."""
 _LIST_MARK = re.compile(r"^\s*([-*+]|\d{1,3}[.)])\s+")
 _INLINE_CODE = re.compile(r"(`+)(.+?)\1")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
