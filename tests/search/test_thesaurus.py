@@ -251,3 +251,17 @@ def test_browser_finds_check_payments_by_cheque(page, thesaurus_site):
     assert [r[0]["url"].rsplit("/", 1)[-1] for r in found] == ["check-payments.html", "check-payments.html",
                                                                  "shift-schedule.html"]
     assert not page.js_errors and not page.external_requests
+
+
+def _index(**sections: range) -> dict:
+    """A lunr-like inverted index: term -> {"_index": n, "body": {ref: {}}} for the given section numbers."""
+    return {term: {"_index": n, "body": {str(ref): {} for ref in refs}} for n, (term, refs) in enumerate(sections.items())}
+
+
+def test_a_single_word_the_site_uses_stays_the_readers_own_but_a_phrase_of_common_words_expands():
+    # "delete" and "data" share ten sections, yet no page says "delete their data": the phrase still
+    # reaches "gdpr". "cheque" in five sections and "check" in six: "cheque" is the site's own word.
+    vocabulary = _index(delet=range(10), data=range(10), gdpr=range(2), chequ=range(5), check=range(5, 11))
+    rows = unpack(load_thesaurus().for_browser(vocabulary))
+    assert [list(stems("delete their data")), ["gdpr"], THESAURUS_MARK] in rows
+    assert not any(row[0] == ["chequ"] for row in rows)
