@@ -13,7 +13,7 @@ SHORT_PREFIX_FIELDS = ["title", "keywords", "headings"]  # where a two- or three
 SYNONYM_BOOST = 6  # a synonym's terms, from the site's synonyms.yml
 THESAURUS_BOOST = 4  # a term from nightdesk's built-in thesaurus: a guess, so below the site's synonyms
 TYPO_BOOST = 6
-TITLE_BONUS = 0.3  # an article whose title holds all the reader's words scores this much more
+TITLE_BONUS = 0.5  # an article whose title holds all the reader's words scores this much more
 TYPO_SHARE = 0.5  # a word found only through a typo counts half a word (coverage and "good match")
 # What an article's best, second-best... matching section add to its score. Bounded, so
 # a long page that mentions the words in every section cannot outrank the one that answers.
