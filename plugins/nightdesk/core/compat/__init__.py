@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, fields
 from functools import partial
 
 from ..problems import Problem
-from . import alerts, blocks, docusaurus, emoji, gitbook, html_blocks, includes, learn, links, shortcodes
+from . import alerts, blocks, docusaurus, emoji, gitbook, html_blocks, includes, learn, links, lists, shortcodes
 from .lines import Line, lines_of, mark_code, outside_code_spans
 
 
@@ -32,6 +32,7 @@ class CompatSettings:
     site_links: bool = True  # [x](/user/section/page/) -> the page's file
     unknown_tags: bool = True  # remove {{< x >}} / {% x %} that cannot be rendered
     html_blocks: bool = True  # Markdown inside <div> ... </div> after a blank line, as CommonMark renders it
+    lists: bool = True  # a list right after a paragraph line is a list, as in CommonMark
     # Titles of converted callouts in the site's language, e.g. (("note", "Remarque"), ("tab", "Onglet")),
     # from the catalog's `callout.*` texts; without one, the marker's own word ("[!NOTE]" -> "Note").
     labels: tuple[tuple[str, str], ...] = ()
@@ -107,6 +108,9 @@ def convert(path: str, body: str, first_line: int, sources: Sources,
         lines = blocks.convert(lines, matchers)
         mark_code(lines)
     converted_blocks = len(lines) != before  # every block conversion adds a line before its header
+    if settings.lists and any(line.text.lstrip()[:1] in "-*+1" for line in lines if line.text.strip()):
+        lines = lists.convert(lines)
+        mark_code(lines)
     marked_html = False
     if settings.html_blocks:
         lines, marked_html = html_blocks.convert(lines)

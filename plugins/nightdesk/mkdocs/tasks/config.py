@@ -51,6 +51,8 @@ class CompatConfig(Config):
     """Shortcodes and template tags nightdesk cannot render are removed (one warning per kind)."""
     html_blocks = opt.Type(bool, default=True)
     """Markdown inside `<div>` ... `</div>` after a blank line is rendered, as CommonMark does."""
+    lists = opt.Type(bool, default=True)
+    """A list right after a paragraph line (no blank line between) is a list, as CommonMark renders it."""
 
     def settings(self) -> CompatSettings:
         return CompatSettings(**{name: self[name] for name in CompatSettings.names()})
