@@ -133,6 +133,47 @@ KEYSTROKES = """async ([queries, gap, timeout]) => {
   return {times, silent, long};
 }""" % RENDERED
 
+# mkdocs-material's own search box, for the CI gate's same-run comparison: from typing a query on a
+# fresh page to its first result in the list (material builds its lunr index in a worker on load).
+MATERIAL_FIRST_QUERY = """async ([q, timeout]) => {
+  const input = document.querySelector('input.md-search__input');
+  const root = document.querySelector('.md-search-result');
+  const t0 = performance.now();
+  const done = new Promise(resolve => {
+    const observer = new MutationObserver(() => {
+      if (root.querySelector('.md-search-result__item')) { observer.disconnect(); resolve(performance.now() - t0); }
+    });
+    observer.observe(root, {childList: true, subtree: true});
+    setTimeout(() => { observer.disconnect(); resolve(null); }, timeout);
+  });
+  input.focus();
+  input.value = q;
+  input.dispatchEvent(new Event('input', {bubbles: true}));
+  input.dispatchEvent(new KeyboardEvent('keyup', {bubbles: true, key: q.slice(-1)}));
+  return await done;
+}"""
+
+
+def material_first_results(url: str, query: str, fresh_pages: int = 3) -> float:
+    """Best time, over fresh pages, from typing `query` into mkdocs-material's search box (served at `url`,
+    over HTTP: its search worker cannot start from disk) to its first result; NaN if none came."""
+    from playwright.sync_api import sync_playwright
+
+    times = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
+        for _ in range(fresh_pages):
+            page = browser.new_context(service_workers="block").new_page()
+            page.goto(url + "index.html")
+            page.wait_for_load_state("load")
+            took = page.evaluate(MATERIAL_FIRST_QUERY, [query, 30_000])
+            if took is not None:
+                times.append(took)
+            page.context.close()
+        browser.close()
+    return min(times, default=float("nan"))
+
+
 NO_RENDER_MS = 1000
 KEY_GAP_MS = 50
 SEARCH_FILES = ("search-index", "search-store", "vector")  # nothing of these may load before the first search

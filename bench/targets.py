@@ -33,10 +33,13 @@ TARGETS: dict[int, list[tuple[str, tuple[str, ...], float]]] = {
 VECTOR_BUDGET_GZIP = 2.5 * 1024 * 1024  # issue 11: word-vector table + article vectors, gzipped
 PAGE_GROWTH_LIMIT = 1.2      # median page HTML at the largest size / at the smallest (issue 6)
 
-# CI gate (100 articles, opened from disk): issue 6's limits, which today's search meets with room; the
-# issue-12 figures are for `make bench` on a quiet machine, not for a shared CI runner.
-FIRST_RESULTS_MS = 300
-KEYSTROKE_P95_MS = 30
+# CI gate (100 articles): no absolute milliseconds (a shared runner's load swings them tenfold), but
+# mkdocs-material's own search box in the same run on the same machine as the yardstick: nightdesk's
+# first results (from disk, best of 5 fresh pages) within this share of material's (over HTTP, best of 3),
+# and a keystroke (p95, best of 2 typing passes) within this much smaller share of it. Measured on a
+# busy 2-core machine at 100 articles: first results ~0.1 of material's, keystroke p95 ~0.01.
+FIRST_RESULTS_SHARE_OF_MATERIAL = 0.5
+KEYSTROKE_SHARE_OF_MATERIAL_FIRST = 0.1
 # A ratio may be at most 25% worse than the baseline before the gate fails (shared 2-core runners
 # make single timings swing by 10-20%; builds are the best of 3, interleaved, to tame that).
 RATIO_TOLERANCE = 1.25

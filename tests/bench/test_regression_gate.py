@@ -2,9 +2,10 @@
 
 Ratios (nightdesk / material) may be at most RATIO_TOLERANCE (25%) worse than the 100-article row of the
 last full benchmark (bench/results/baseline-100.json, written by `make bench`); measuring both sides in
-the same run keeps the gate meaningful on any machine. Search timings must stay within issue 6's targets
-(set for 1,000 articles) with the same tolerance, measured from disk (file://): over HTTP the service
-worker's first-visit precache runs alongside and makes timings swing with the machine's load.
+the same run keeps the gate meaningful on any machine. Search timings are held to a share of
+mkdocs-material's own search box's first result in the same run (never to absolute milliseconds);
+nightdesk's are measured from disk (file://): over HTTP the service worker's first-visit precache runs
+alongside and makes timings swing with the machine's load.
 About 40 s; `pytest -m "not bench"` skips it.
 """
 import json
@@ -12,8 +13,9 @@ from pathlib import Path
 
 import pytest
 from generate_kb import generate
-from measure import compare, search_speed
-from targets import FIRST_RESULTS_MS, GATED_RATIOS, KEYSTROKE_P95_MS, RATIO_TOLERANCE
+from measure import compare, search_speed, serve
+from search_bench import QUERIES, material_first_results
+from targets import FIRST_RESULTS_SHARE_OF_MATERIAL, GATED_RATIOS, KEYSTROKE_SHARE_OF_MATERIAL_FIRST, RATIO_TOLERANCE
 
 pytestmark = pytest.mark.bench
 
@@ -41,8 +43,10 @@ def test_ratio_has_not_regressed(measured, baseline, ratio):
 
 @pytest.mark.browser
 def test_search_is_still_fast(measured):
-    # Other work on a shared runner only ever adds time: best of 5 fresh pages for first results, and each
-    # keystroke's best of 2 typing passes for the p95.
+    """Against mkdocs-material's own search box in the same run: nightdesk's first results and keystrokes
+    take a fraction of the time material takes to show its first result (targets.py)."""
     speed = search_speed(Path(measured["sites"]["nightdesk"]), where=("file",), passes=2)["file"]
-    assert speed["first_box_best_ms"] <= FIRST_RESULTS_MS * RATIO_TOLERANCE, speed
-    assert speed["keystroke_p95_ms"] <= KEYSTROKE_P95_MS * RATIO_TOLERANCE, speed
+    material = material_first_results(serve(Path(measured["sites"]["material"])), QUERIES[0])
+    assert material > 0, "mkdocs-material's search box showed no result"
+    assert speed["first_box_best_ms"] <= FIRST_RESULTS_SHARE_OF_MATERIAL * material, (speed, material)
+    assert speed["keystroke_p95_ms"] <= KEYSTROKE_SHARE_OF_MATERIAL_FIRST * material, (speed, material)
