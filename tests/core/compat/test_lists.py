@@ -19,3 +19,23 @@ def test_only_what_commonmark_calls_a_list_is_touched():
 
 def test_lists_off_leaves_them():
     assert converted("Links:\n- a\n", lists=False).text == "Links:\n- a\n"
+
+
+def test_nested_lists_written_the_commonmark_way_nest():
+    body = ("- Sell\n  - Price\n    - Tax\n  - Stock\n- Ship\n\n1. Open it.\n   - tip one\n\n   More about it.\n"
+            "2. Close it.\n\n```\n  - code stays\n```\n\nAfter.\n")
+    out = converted(body).text
+    assert out.startswith("- Sell\n    - Price\n        - Tax\n    - Stock\n- Ship\n\n")
+    assert "1. Open it.\n    - tip one\n\n    More about it.\n2. Close it.\n" in out
+    assert "```\n  - code stays\n```\n\nAfter.\n" in out
+
+
+def test_lists_already_indented_by_four_are_left_as_they_are():
+    body = "- Sell\n    - Price\n\n    Text under Sell.\n\n* a\n* b\n\nParagraph.\n"
+    assert converted(body).text == body
+
+
+def test_code_under_an_item_moves_with_it_and_keeps_its_own_indentation():
+    body = "- Add this:\n\n  ```python\n  if paid:\n      send()\n  ```\n- Done.\n"
+    out = converted(body).text
+    assert "    ```python\n    if paid:\n        send()\n    ```\n- Done.\n" in out

@@ -109,7 +109,7 @@ def convert(path: str, body: str, first_line: int, sources: Sources,
         mark_code(lines)
     converted_blocks = len(lines) != before  # every block conversion adds a line before its header
     if settings.lists and any(line.text.lstrip()[:1] in "-*+1" for line in lines if line.text.strip()):
-        lines = lists.convert(lines)
+        lines = lists.nest(lists.convert(lines))
         mark_code(lines)
     marked_html = False
     if settings.html_blocks:

@@ -1,6 +1,12 @@
-"""CommonMark lists after a paragraph: in CommonMark (GitHub, Hugo, Docusaurus) a list may start on the line
-right after a paragraph ("Quick links:" then "- [Page](page.md)"); Python-Markdown needs a blank line first
-and would print the items as one paragraph with dashes. A blank line is put where CommonMark sees a list."""
+"""CommonMark lists in Python-Markdown (GitHub, Hugo and Docusaurus write CommonMark):
+
+- a list may start on the line right after a paragraph ("Quick links:" then "- [Page](page.md)"); Python-
+  Markdown needs a blank line first and would print the items as one paragraph with dashes, so a blank
+  line is put where CommonMark sees a list;
+- a nested list sits under its parent's text ("- a" then two spaces and "- b"; three after "1."), where
+  Python-Markdown wants four spaces, and would make it a sibling: nested items and the text under an item
+  are re-indented to four spaces a level.
+"""
 from __future__ import annotations
 
 import re
@@ -35,3 +41,57 @@ def convert(lines: list[Line]) -> list[Line]:
         out.append(line)
         previous = line
     return out
+
+
+_MARKER = re.compile(r"^(\s*)([-*+]|\d{1,9}[.)])([ \t]+)(?=\S)")
+
+
+def _indent(text: str) -> int:
+    return len(text.expandtabs(4)) - len(text.expandtabs(4).lstrip())
+
+
+def nest(lines: list[Line]) -> list[Line]:
+    """Items nested the CommonMark way (under the parent's text column) re-indented by four spaces a level."""
+    out: list[Line] = []
+    stack: list[tuple[int, int]] = []  # open items: (text column in the source, text column written)
+    for index, line in enumerate(lines):
+        text = line.text.expandtabs(4) if line.text[:1] in (" ", "\t") else line.text
+        if not text.strip():
+            if stack and not _list_goes_on(lines, index, stack[0][0]):
+                stack = []
+            out.append(line)
+            continue
+        indent = _indent(text)
+        item = None if line.code else _MARKER.match(text)
+        if item:
+            while stack and indent < stack[-1][0]:
+                stack.pop()
+            written = stack[-1][1] if stack else indent
+            marker = item.group(2) + item.group(3).expandtabs(4)
+            stack.append((indent + len(marker), written + 4))
+            new = " " * written + marker + text[item.end():]
+        else:
+            inside = next((entry for entry in reversed(stack) if indent >= entry[0]), None)
+            if inside is None:  # a lazy line of the item's paragraph, or the list has ended
+                if indent == 0 and not line.code:
+                    stack = [] if not _is_lazy(lines, index) else stack
+                out.append(line)
+                continue
+            extra = indent - inside[0]  # up to 3 more spaces are still the item's text; 4 more, its code
+            keep = line.code or extra >= 4  # code keeps its own indentation relative to the item
+            new = " " * (inside[1] + (extra if keep else 0)) + text.lstrip()
+        out.append(line if new == line.text else line.with_text(new))
+    return out
+
+
+def _list_goes_on(lines: list[Line], blank: int, first_column: int) -> bool:
+    """After a blank line a list goes on with an item or with text indented under its first item."""
+    for line in lines[blank + 1:]:
+        if line.text.strip():
+            return bool(_MARKER.match(line.text) and not line.code) or _indent(line.text) >= first_column
+    return False
+
+
+def _is_lazy(lines: list[Line], index: int) -> bool:
+    """A line right after an item's text (no blank line between) continues that paragraph."""
+    return index > 0 and bool(lines[index - 1].text.strip())
