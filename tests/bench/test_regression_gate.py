@@ -1,6 +1,6 @@
 """CI regression gate: 100 realistic generated articles built with nightdesk and with mkdocs-material.
 
-Ratios (nightdesk / material) may be at most RATIO_TOLERANCE (25%) worse than the 100-article row of the
+Ratios (nightdesk / material) may be at most RATIO_TOLERANCE (25%; build time 50%) worse than the 100-article row of the
 last full benchmark (bench/results/baseline-100.json, written by `make bench`); measuring both sides in
 the same run keeps the gate meaningful on any machine. Search timings are held to a share of
 mkdocs-material's own search box's first result in the same run (never to absolute milliseconds);
@@ -15,7 +15,8 @@ import pytest
 from generate_kb import generate
 from measure import compare, search_speed, serve
 from search_bench import QUERIES, material_first_results
-from targets import FIRST_RESULTS_SHARE_OF_MATERIAL, GATED_RATIOS, KEYSTROKE_SHARE_OF_MATERIAL_FIRST, RATIO_TOLERANCE
+from targets import (FIRST_RESULTS_SHARE_OF_MATERIAL, GATED_RATIOS, KEYSTROKE_SHARE_OF_MATERIAL_FIRST, RATIO_TOLERANCE,
+                     RATIO_TOLERANCES)
 
 pytestmark = pytest.mark.bench
 
@@ -36,9 +37,10 @@ def measured(tmp_path_factory) -> dict:
 @pytest.mark.parametrize("ratio", GATED_RATIOS)
 def test_ratio_has_not_regressed(measured, baseline, ratio):
     now, before = measured["ratios"][ratio], baseline["ratios"][ratio]
-    assert now <= before * RATIO_TOLERANCE, (
+    tolerance = RATIO_TOLERANCES.get(ratio, RATIO_TOLERANCE)
+    assert now <= before * tolerance, (
         f"{ratio} (nightdesk / mkdocs-material, 100 articles) is {now:.2f}, baseline {before:.2f} "
-        f"from {baseline['date']}: more than {RATIO_TOLERANCE - 1:.0%} worse")
+        f"from {baseline['date']}: more than {tolerance - 1:.0%} worse")
 
 
 @pytest.mark.browser
