@@ -37,7 +37,7 @@ from targets import check_targets
 RESULTS = Path(__file__).resolve().parent / "results"
 
 
-def machine() -> dict:
+def machine(load_at_start: tuple[float, float, float] | None = None) -> dict:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor())
     memory_kb = int(Path("/proc/meminfo").read_text().split()[1])
@@ -46,7 +46,8 @@ def machine() -> dict:
             "os": platform.platform(), "python": platform.python_version(),
             "mkdocs": metadata.version("mkdocs"), "mkdocs-material": metadata.version("mkdocs-material"),
             "chromium": subprocess.run([chromium, "--version"], capture_output=True, text=True).stdout.strip()
-            if chromium else None, "load_average_at_start": os.getloadavg()}
+            if chromium else None, "load_average_at_start": load_at_start or os.getloadavg(),
+            "load_average_at_end": os.getloadavg()}
 
 
 def kib(n: float) -> str:
@@ -137,6 +138,7 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the generated sites (material's grow quadratically)")
     args = parser.parse_args()
 
+    load_at_start = os.getloadavg()  # machine() runs at the end
     work = Path(tempfile.mkdtemp(prefix="nightdesk-run-"))
     rows: dict[int, dict] = {}
     real: dict | None = None
@@ -167,7 +169,7 @@ def main() -> None:
             shutil.rmtree(work, ignore_errors=True)
 
     checks = check_targets(rows)
-    result = {"date": datetime.date.today().isoformat(), "machine": machine(), "command": " ".join(sys.argv),
+    result = {"date": datetime.date.today().isoformat(), "machine": machine(load_at_start), "command": " ".join(sys.argv),
               "articles": "short" if args.short else "realistic", "minutes": (time.perf_counter() - started) / 60,
               "sizes": {str(size): row for size, row in rows.items()}, "real_corpus": real,
               "growth": growth(rows), "targets": checks}
@@ -180,7 +182,8 @@ def main() -> None:
     shown = {**rows, **({"Zen Cart manual (real, 726 files)": real} if real else {})}
     print(f"\n{table(shown)}\n")
     print(f"{result['date']}, {result['machine']['cpu']} ({result['machine']['cores']} cores, load "
-          f"{result['machine']['load_average_at_start'][0]:.1f} at start), {result['machine']['chromium']}. "
+          f"{result['machine']['load_average_at_start'][0]:.1f} at start, "
+          f"{result['machine']['load_average_at_end'][0]:.1f} at the end), {result['machine']['chromium']}. "
           "Search timings: served over HTTP, service workers blocked, first results median of 5 fresh pages.\n")
     for name, factor in result["growth"].items():
         print(f"  growth {min(rows):,} -> {max(rows):,}: {name} x{factor:.2f}")
