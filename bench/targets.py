@@ -44,8 +44,9 @@ KEYSTROKE_SHARE_OF_MATERIAL_FIRST = 0.1
 # make single timings swing by 10-20%; builds are the best of 3, interleaved, to tame that).
 RATIO_TOLERANCE = 1.25
 # Build time at 100 articles is mostly start-up (imports, theme), a few seconds on either side: a burst
-# of load on one side's builds moves the ratio by more than sizes or memory ever move. 50% for it.
-RATIO_TOLERANCES = {"build_time": 1.5}
+# of load on one side's builds moves the ratio by more than sizes or memory ever move (1.19 calm, 1.78
+# and 2.11 on a loaded machine): it may double before the gate fails.
+RATIO_TOLERANCES = {"build_time": 2.0}
 GATED_RATIOS = ("build_time", "peak_memory", "site_size", "median_page", "search_payload_gzip")
 
 
