@@ -129,7 +129,9 @@
   }
 
   // Without Web Locks (http:// origins, older browsers): a lease in localStorage, written, then read back
-  // after a moment, so of two tabs starting together only the last writer sends.
+  // after a moment, so of two tabs starting together only the last writer sends. Tabs in other processes
+  // see a write late (Chromium passes it through the browser process), so the lease must read as ours
+  // twice, far enough apart for the other tab's write to arrive; feedback can wait a second.
   function withLease(work) {
     var store = storage();
     if (!store) return work(function () { return true; });
@@ -142,7 +144,8 @@
     if (current && current.owner !== me && typeof current.until === "number" && current.until > Date.now() &&
         current.until < Date.now() + 2 * LEASE_MS) return Promise.resolve();
     take();
-    return new Promise(function (resolve) { setTimeout(resolve, 50 + Math.random() * 100); }).then(function () {
+    function settle() { return new Promise(function (resolve) { setTimeout(resolve, 300 + Math.random() * 300); }); }
+    return settle().then(function () { return mine() && settle(); }).then(function () {
       if (!mine()) return;
       var renew = setInterval(function () { if (mine()) take(); }, LEASE_MS / 3);
       return work(mine).then(function () {
