@@ -81,10 +81,11 @@ BUILD_WITH_LUNR_JS = """() => { window.buildWithLunrJs = (docs, packed) => lunr(
 SHIPPED_VECTORS = """index => {
     const out = {}, F = index.fieldCount;
     for (let t = 0; t < index.terms.length; t++) {
+      const posting = index.postings(t);
       for (let f = 0; f < F; f++) {
-        for (let p = index.postingStart[t * F + f]; p < index.postingStart[t * F + f + 1]; p++) {
-          const key = index.fields[f] + "/" + index.postingDocument[p].toString(36);
-          (out[key] || (out[key] = {}))[index.terms[t]] = index.postingWeight[p] / 1000;
+        for (let p = posting.start[f]; p < posting.start[f + 1]; p++) {
+          const key = index.fields[f] + "/" + posting.document[p].toString(36);
+          (out[key] || (out[key] = {}))[index.terms[t]] = posting.weight[p] / 1000;
         }
       }
     }

@@ -1,6 +1,6 @@
 """Articles -> section documents, the packed lunr index and the store."""
 from nightdesk.search.index import SearchArticle, SearchTask, build_search
-from nightdesk.search.packing import base36
+from nightdesk.search.packing import base36, key_order
 from nightdesk.search.sections import split_sections
 
 REFUND = SearchArticle(
@@ -15,16 +15,14 @@ INVOICE = SearchArticle(url="get-paid/send-an-invoice.html", title="Send an invo
 def unpack_counts(packed):
     """Python mirror of search-unpack.js's decoding: {field/ref: {term: count}}."""
     out = {}
-    for position, doc in enumerate(packed["docs"]):
-        for f, part in enumerate(doc.split(";")):
-            if not part:
-                continue
-            number, counts = 0, {}
-            for item in part.split(","):
+    positions = key_order(packed["documents"])
+    for term, text in zip(packed["terms"], packed["postings"]):
+        for f, part in enumerate(text.split(";") if text else ()):
+            place = 0
+            for item in filter(None, part.split(",")):
                 gap, _, count = item.partition(":")
-                number += int(gap, 36)
-                counts[packed["terms"][number]] = int(count or 1)
-            out[f"{packed['fields'][f]}/{base36(position)}"] = counts
+                place += int(gap, 36)
+                out.setdefault(f"{packed['fields'][f]}/{base36(positions[place])}", {})[term] = int(count or 1)
     return out
 
 

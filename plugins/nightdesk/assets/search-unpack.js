@@ -39,106 +39,108 @@
   /*
    * The packed index as postings the browser searches directly: per term and field, the documents
    * holding it and lunr's BM25 weight of the term there (lunr.idf, k1, b, field boost, rounded to 3
-   * decimals as lunr's Builder rounds it), in typed arrays. One pass over the packed documents, no
-   * lunr.Index, no field vectors, no token set: the first search no longer waits for them.
+   * decimals as lunr's Builder rounds it), in typed arrays. Opening it reads only the field lengths;
+   * a term's postings are decoded the first time a query asks for it (postings()), so the first
+   * search waits for a few terms, not for every posting of the site. No lunr.Index, no field
+   * vectors, no token set.
    */
   function Index(packed) {
     var fields = this.fields = packed.fields, F = this.fieldCount = fields.length;
-    var terms = this.terms = packed.terms, T = terms.length, docs = packed.docs, D = this.documentCount = docs.length;
-    var k1 = packed.k1, b = packed.b, boosts = packed.boosts;
+    this.terms = packed.terms;
+    this.packedPostings = packed.postings;
+    this.k1 = packed.k1; this.b = packed.b; this.boosts = packed.boosts;
     this.fieldNumber = Object.create(null);
     for (var f = 0; f < F; f++) this.fieldNumber[fields[f]] = f;
     this.allFields = fields.map(function (name, i) { return i; });
-
-    // Parse "gap[:count],gap...;..." per document: term gaps in base 36, counts in decimal.
-    var chars = 0;
-    for (var d = 0; d < D; d++) chars += docs[d].length;
-    var capacity = ((chars + D * F) >> 1) + 8;  // an entry takes at least one digit and one separator
-    var entryTerm = new Uint32Array(capacity), entryCount = new Uint32Array(capacity);
-    var partStart = new Uint32Array(D * F + 1), fieldLength = new Uint32Array(D * F);
-    var postingCount = new Uint32Array(T * F + 1), documentsWithTerm = new Uint32Array(T);
-    var totalLength = new Float64Array(F), n = 0;
-    for (d = 0; d < D; d++) {
-      var doc = docs[d], base = d * F, field = 0, term = 0, value = 0, count = 0, length = 0;
-      var inCount = false, hasItem = false;
-      partStart[base] = n;
-      for (var i = 0; i <= doc.length; i++) {
-        var c = i < doc.length ? doc.charCodeAt(i) : SEMICOLON;
-        if (c === COMMA || c === SEMICOLON) {
-          if (hasItem) {
-            term += value;
-            var tf = inCount ? count : 1;
-            entryTerm[n] = term; entryCount[n] = tf; n++;
-            length += tf;
-            postingCount[term * F + field]++;
-            documentsWithTerm[term]++;  // lunr.idf counts every field of every document
-          }
-          value = 0; count = 0; inCount = false; hasItem = false;
-          if (c === SEMICOLON) {
-            fieldLength[base + field] = length; totalLength[field] += length;
-            field++; term = 0; length = 0;
-            if (field < F) partStart[base + field] = n;
-          }
-        } else if (c === COLON) {
-          inCount = true;
-        } else if (inCount) {
-          count = count * 10 + (c - 48);
-        } else {
-          value = value * 36 + (c <= NINE ? c - 48 : c - 87);
-          hasItem = true;
-        }
+    // Field lengths, "n,n,,n" per field in base 36 (empty for 0), as [field][document].
+    var D = this.documentCount = packed.documents;
+    this.fieldLength = [];
+    this.averageLength = [];
+    for (f = 0; f < F; f++) {
+      var text = packed.lengths[f], lengths = new Uint32Array(D), d = 0, value = 0, total = 0;
+      for (var i = 0; D && i <= text.length; i++) {
+        var c = i < text.length ? text.charCodeAt(i) : COMMA;
+        if (c === COMMA) { lengths[d++] = value; total += value; value = 0; }
+        else value = value * 36 + (c <= NINE ? c - 48 : c - 87);
       }
-      for (; field < F; field++) partStart[base + field] = n;  // trailing empty fields are not written
+      this.fieldLength.push(lengths);
+      this.averageLength.push(total / D);
     }
-    partStart[D * F] = n;
-
-    var idf = new Float64Array(T);
-    for (var t = 0; t < T; t++) {
-      var x = (D - documentsWithTerm[t] + 0.5) / (documentsWithTerm[t] + 0.5);
-      idf[t] = Math.log(1 + Math.abs(x));
-    }
-    var averageLength = [];
-    for (f = 0; f < F; f++) averageLength.push(totalLength[f] / D);
-
-    // Postings, in the order lunr.js lists a posting's documents (Object.keys: refs that read as
-    // whole numbers first, by value, then the rest as added), so matches tie-break as in lunr.js.
-    var start = this.postingStart = new Uint32Array(T * F + 1), sum = 0;
-    for (var p = 0; p < T * F; p++) { start[p] = sum; sum += postingCount[p]; }
-    start[T * F] = sum;
-    var cursor = start.slice(0, T * F);
-    var postingDocument = this.postingDocument = new Uint32Array(n);
-    var postingWeight = this.postingWeight = new Int32Array(n);  // thousandths: lunr rounds to 3 decimals
-    var order = documentKeyOrder(D);
-    for (var o = 0; o < D; o++) {
-      d = order[o];
-      for (f = 0; f < F; f++) {
-        var from = partStart[d * F + f], to = partStart[d * F + f + 1];
-        if (from === to) continue;
-        var norm = k1 * (1 - b + b * (fieldLength[d * F + f] / averageLength[f]));
-        for (var e = from; e < to; e++) {
-          t = entryTerm[e];
-          var frequency = entryCount[e];
-          var score = idf[t] * ((k1 + 1) * frequency) / (norm + frequency);
-          score *= boosts[f];
-          var at = cursor[t * F + f]++;
-          postingDocument[at] = d;
-          postingWeight[at] = Math.round(score * 1000);
-        }
-      }
-    }
+    this.documentAt = documentKeyOrder(D);  // postings number documents by their place in this order
+    this.decoded = new Array(this.terms.length);
     // For typos and "did you mean" (search.js): the words as written per term (nightdesk/search/
-    // packing.py _forms), and how many fields hold each term.
-    this.nightdeskTerms = terms;
+    // packing.py _forms).
+    this.nightdeskTerms = this.terms;
     this.nightdeskForms = packed.forms || [];
-    this.nightdeskTermDocuments = documentsWithTerm;
   }
 
+  // The order lunr.js lists a posting's documents (Object.keys: refs that read as whole numbers first,
+  // by value, then the rest as added): packing.py key_order().
   function documentKeyOrder(count) {
     var numeric = [], rest = [];
     for (var d = 0; d < count; d++) (/^[0-9]+$/.test(d.toString(36)) ? numeric : rest).push(d);
     numeric.sort(function (a, b) { return parseInt(a.toString(36), 10) - parseInt(b.toString(36), 10); });
-    return numeric.concat(rest);
+    return Uint32Array.from(numeric.concat(rest));
   }
+
+  /*
+   * Term number -> {start: per field where its postings begin (F + 1 numbers), document, weight
+   * (thousandths: lunr rounds to 3 decimals)}, decoded from "gap[:count],...;..." once and kept.
+   */
+  Index.prototype.postings = function (t) {
+    var found = this.decoded[t];
+    if (found) return found;
+    var text = this.packedPostings[t], F = this.fieldCount, n = 0, i, c;
+    for (i = 0; i < text.length; i++) {
+      c = text.charCodeAt(i);
+      if (c === COMMA || c === SEMICOLON) n++;
+    }
+    // Entries: one per separator plus the last, less the empty parts (";;" or a leading ";").
+    var document = new Uint32Array(n + 1), weight = new Int32Array(n + 1), counts = new Uint32Array(n + 1);
+    var start = new Uint32Array(F + 1), field = 0, place = 0, value = 0, count = 0, inCount = false, hasItem = false;
+    n = 0;
+    for (i = 0; i <= text.length; i++) {
+      c = i < text.length ? text.charCodeAt(i) : SEMICOLON;
+      if (c === COMMA || c === SEMICOLON) {
+        if (hasItem) {
+          place += value;
+          document[n] = this.documentAt[place]; counts[n] = inCount ? count : 1; n++;
+        }
+        value = 0; count = 0; inCount = false; hasItem = false;
+        if (c === SEMICOLON) { start[++field] = n; place = 0; }
+      } else if (c === COLON) {
+        inCount = true;
+      } else if (inCount) {
+        count = count * 10 + (c - 48);
+      } else {
+        value = value * 36 + (c <= NINE ? c - 48 : c - 87);
+        hasItem = true;
+      }
+    }
+    for (; field < F; field++) start[field + 1] = n;  // trailing empty fields are not written
+    // lunr.idf counts every field of every document holding the term.
+    var x = (this.documentCount - n + 0.5) / (n + 0.5), idf = Math.log(1 + Math.abs(x)), k1 = this.k1, b = this.b;
+    for (var f = 0; f < F; f++) {
+      var lengths = this.fieldLength[f], average = this.averageLength[f], boost = this.boosts[f];
+      for (var e = start[f]; e < start[f + 1]; e++) {
+        var norm = k1 * (1 - b + b * (lengths[document[e]] / average)), frequency = counts[e];
+        var score = idf * ((k1 + 1) * frequency) / (norm + frequency);
+        score *= boost;
+        weight[e] = Math.round(score * 1000);
+      }
+    }
+    return (this.decoded[t] = { start: start, document: document, weight: weight, documents: n });
+  };
+
+  // How many fields of documents hold the term (lunr.idf's count), without decoding its postings.
+  Index.prototype.termDocuments = function (t) {
+    var text = this.packedPostings[t], n = 0, item = false;
+    for (var i = 0; i < text.length; i++) {
+      var c = text.charCodeAt(i);
+      if (c === COMMA || c === SEMICOLON) { if (item) n++; item = false; } else item = true;
+    }
+    return item ? n + 1 : n;
+  };
 
   // The term's number, -1 when the index does not have it.
   Index.prototype.termNumber = function (term) {
@@ -183,7 +185,6 @@
    */
   Index.prototype.query = function (clauses) {
     var F = this.fieldCount, terms = this.terms, fields = this.fields, i, j, k, f, p, end, key;
-    var start = this.postingStart, postingDocument = this.postingDocument, postingWeight = this.postingWeight;
     var work = this.work || (this.work = new Scratch(this.documentCount, F, terms.length));
     var now = work.next();
     // 1. Clauses in order: the query vector per field (boosts summed per term, as lunr's upsert does),
@@ -206,11 +207,12 @@
       }
     }
     // 2. Matching document fields in the order lunr makes them (it scores them in that order).
-    var keys = [];
+    var keys = [], posting;
     for (i = 0; i < slots.length; i++) {
       f = slots[i] % F;
-      for (p = start[slots[i]], end = start[slots[i] + 1]; p < end; p++) {
-        key = postingDocument[p] * F + f;
+      posting = this.postings((slots[i] - f) / F);
+      for (p = posting.start[f], end = posting.start[f + 1]; p < end; p++) {
+        key = posting.document[p] * F + f;
         if (work.keySeen[key] !== now) { work.keySeen[key] = now; work.dot[key] = 0; work.firstTerm[key] = -1; keys.push(key); }
       }
     }
@@ -220,9 +222,10 @@
       var s = ascending[i];
       f = s % F;
       var term = (s - f) / F, q = boosts[f].get(term);
-      for (p = start[s], end = start[s + 1]; p < end; p++) {
-        key = postingDocument[p] * F + f;
-        work.dot[key] += q * (postingWeight[p] / 1000);
+      posting = this.postings(term);
+      for (p = posting.start[f], end = posting.start[f + 1]; p < end; p++) {
+        key = posting.document[p] * F + f;
+        work.dot[key] += q * (posting.weight[p] / 1000);
         work.link(key, term);
       }
     }

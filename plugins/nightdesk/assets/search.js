@@ -152,16 +152,24 @@
   Engine.prototype.wordsByLength = function () {
     if (this._wordsByLength) return this._wordsByLength;
     var terms = this.index.nightdeskTerms || [], forms = this.index.nightdeskForms || [], found = [];
-    var written = this._written = Object.create(null);
     for (var t = 0; t < terms.length; t++) {
       var list = (forms[t] || "").split("|");
       for (var f = 0; f < list.length; f++) {
         var word = list[f].charAt(0) === "=" ? list[f].slice(1) : terms[t] + list[f];
         (found[word.length] || (found[word.length] = [])).push(word, t);
-        written[word] = true;
       }
     }
     return (this._wordsByLength = found);
+  };
+
+  // Whether the articles write the word as typed: packing.py files each written word under its
+  // own stem's term, so one term's forms tell, without listing every word of the site.
+  Engine.prototype.writes = function (w) {
+    var t = this.index.termNumber(w.stem);
+    if (t < 0) return false;
+    var term = this.index.terms[t], word = w.word;
+    var form = word.lastIndexOf(term, 0) === 0 ? word.slice(term.length) : "=" + word;
+    return ("|" + (this.index.nightdeskForms[t] || "") + "|").indexOf("|" + form + "|") >= 0;
   };
 
   // Index terms of the words one typo away (two from 8 letters) from a word the articles never
@@ -170,9 +178,7 @@
   // enough: "maintainance" stems to "maintain", yet meant "maintenance".
   Engine.prototype.typoTerms = function (w) {
     var limit = typoLimit(w.word);
-    if (w.stop || !limit) return [];
-    this.wordsByLength();
-    if (this._written[w.word]) return [];
+    if (w.stop || !limit || this.writes(w)) return [];
     var cache = this._typos || (this._typos = Object.create(null));
     if (cache[w.word]) return cache[w.word];
     var byLength = this.wordsByLength(), terms = this.index.nightdeskTerms, found = Object.create(null), word = w.word;
@@ -347,12 +353,11 @@
   // "Did you mean": every word the index does not know, replaced by the word as the
   // articles write it fewest typos away (one, two from 8 letters), in the most sections on a tie.
   Engine.prototype.suggest = function (query) {
-    var self = this, index = this.index, counts = this.index.nightdeskTermDocuments || [];
-    var byLength = this.wordsByLength(), changed = false;
+    var self = this, index = this.index, byLength = this.wordsByLength(), changed = false;
     var cache = this._suggestions || (this._suggestions = new Map());  // the same words come back every keystroke
     var fixed = this.parse(boundedQuery(query)).map(function (w) {
       if (w.stop || w.word.length < 3 || index.has(w.stem) || index.has(w.word)) return w.word;
-      if (!cache.has(w.word)) cache.set(w.word, self.closestWord(w.word, byLength, counts));
+      if (!cache.has(w.word)) cache.set(w.word, self.closestWord(w.word, byLength));
       var best = cache.get(w.word);
       if (best) { changed = true; return best; }
       return w.word;
@@ -363,8 +368,8 @@
 
   // The word as the articles write it fewest typos away from `word` (letters only, 3 or more), in the
   // most sections on a tie; null when none is within reach.
-  Engine.prototype.closestWord = function (word, byLength, counts) {
-    var limit = Math.max(1, typoLimit(word)), best = null, bestDistance = limit + 1, bestCount = -1;
+  Engine.prototype.closestWord = function (word, byLength) {
+    var limit = Math.max(1, typoLimit(word)), best = null, bestDistance = limit + 1, bestCount = -1, index = this.index;
     var letters = this._lettersOnly || (this._lettersOnly = []);
     for (var length = Math.max(3, word.length - limit); length <= word.length + limit; length++) {
       var list = byLength[length] || [];
@@ -374,9 +379,10 @@
       }
       for (var i = 0; i < list.length; i += 2) {
         if (!letters[length][i / 2]) continue;
-        var candidate = list[i], count = counts[list[i + 1]];
-        var d = editDistance(word, candidate, limit);
-        if (d < bestDistance || (d === bestDistance && d <= limit && count > bestCount)) {
+        var candidate = list[i], d = editDistance(word, candidate, limit);
+        if (d > bestDistance || d > limit) continue;
+        var count = index.termDocuments(list[i + 1]);
+        if (d < bestDistance || count > bestCount) {
           best = candidate; bestDistance = d; bestCount = count;
         }
       }

@@ -3,22 +3,28 @@
 lunr's serialised index repeats itself: the inverted index only says which fields of
 which documents hold a term, which the field vectors say again, and every vector
 score is BM25 of numbers known at build time (term counts, field lengths). So we ship
-those inputs instead:
+those inputs instead, by term, so that the browser decodes only the terms a query asks for:
 
-    terms: every term, sorted; a term's number is its position
-    docs:  one string per document (ref = position in base 36), one part per field,
-           split by ";": the field's term numbers as base-36 gaps, ":n" when a term
-           occurs n > 1 times. A field's length is the sum of its counts.
+    terms:    every term, sorted; a term's number is its position
+    postings: one string per term, one part per field, split by ";" (trailing empty parts
+              left out): the documents holding the term there, as base-36 gaps between
+              their places in lunr.js's order of refs (see key_order), ":n" when the term
+              occurs n > 1 times
+    documents: how many documents (sections) there are
+    lengths:  one string per field: every document's field length (its term count) in
+              base 36, split by ","; empty for 0
 
-`Packer` counts the terms of each field itself, with lunr's tokenizer rule and nightdesk's
-own lunr pipeline functions run once per distinct word (not once per word of the text), and
-keeps only compact counts: building lunr.py's whole index (its inverted index with a dict per
-document per term, its field vectors and token set) took most of a big site's build time and
-two thirds of its memory, and shipped nothing the counts do not say. lunr.py's own Builder
-stays the reference: tests/search/test_index.py and test_differential.py compare the packed
-counts and the browser's index with what lunr.py and lunr.js build from the same documents.
+A document's ref is its position in base 36. `Packer` counts the terms of each field itself,
+with lunr's tokenizer rule and nightdesk's own lunr pipeline functions run once per distinct word
+(not once per word of the text), and keeps only compact counts: building lunr.py's whole index
+(its inverted index with a dict per document per term, its field vectors and token set) took most
+of a big site's build time and two thirds of its memory, and shipped nothing the counts do not
+say. lunr.py's own Builder stays the reference: tests/search/test_index.py and
+test_differential.py compare the packed counts and the browser's index with what lunr.py and
+lunr.js build from the same documents.
 
-search-unpack.js re-runs lunr's own scoring (lunr.idf, k1, b, boosts) from the counts.
+search-unpack.js re-runs lunr's own scoring (lunr.idf, k1, b, boosts) from the counts, a term at
+a time when a query first needs it: the first search no longer waits for every posting.
 """
 from __future__ import annotations
 
@@ -124,13 +130,19 @@ class Packer:
         renumber = array("I", bytes(4 * len(order)))
         for new, old in enumerate(order):
             renumber[old] = new
-        docs = []
-        for parts in self._docs:
-            encoded = []
-            for flat in parts:
-                pairs = sorted((renumber[flat[i]], flat[i + 1]) for i in range(0, len(flat), 2))
-                encoded.append(_encode(pairs))
-            docs.append(";".join(encoded).rstrip(";"))
+        # Per term (new number) and field: [place, count, place, count...] with places ascending.
+        postings = [[array("I") for _ in self.fields] for _ in order]
+        lengths = [[] for _ in self.fields]
+        places = key_order(len(self._docs))
+        for position, parts in enumerate(self._docs):
+            for f, flat in enumerate(parts):
+                lengths[f].append(sum(flat[1::2]))
+        for place, position in enumerate(places):
+            for f, flat in enumerate(self._docs[position]):
+                for i in range(0, len(flat), 2):
+                    posting = postings[renumber[flat[i]]][f]
+                    posting.append(place)
+                    posting.append(flat[i + 1])
         defaults = Builder()
         return {
             "version": "2.3.9",
@@ -138,11 +150,22 @@ class Packer:
             "boosts": self.boosts,
             "k1": defaults._k1,
             "b": defaults._b,
+            "documents": len(self._docs),
             "terms": [self.terms[old] for old in order],
-            "docs": docs,
+            "postings": [";".join(_encode(flat) for flat in by_field).rstrip(";") for by_field in postings],
+            "lengths": [",".join(base36(n) if n else "" for n in by_field) for by_field in lengths],
             "pipeline": self._search_pipeline,
             "forms": [_forms(self.terms[old], self._forms[old]) for old in order],
         }
+
+
+def key_order(count: int) -> list[int]:
+    """Document positions in the order lunr.js lists a posting's refs (Object.keys: refs that read as
+    whole numbers first, by value, then the rest as added). Postings keep it, so matches tie-break
+    exactly as in lunr.js."""
+    refs = [base36(position) for position in range(count)]
+    numeric = sorted((p for p in range(count) if refs[p].isdigit()), key=lambda p: int(refs[p]))
+    return numeric + [p for p in range(count) if not refs[p].isdigit()]
 
 
 class _TermSections(dict):
@@ -163,9 +186,11 @@ def _forms(term: str, words: set[str]) -> str:
     return "|".join(sorted(w[len(term):] if w.startswith(term) else "=" + w for w in words))
 
 
-def _encode(numbered_counts: list[tuple[int, int]]) -> str:
+def _encode(flat: array) -> str:
+    """[number, count, number, count...] with numbers ascending -> "gap[:count],gap..." in base 36."""
     out, previous = [], 0
-    for number, count in numbered_counts:
+    for i in range(0, len(flat), 2):
+        number, count = flat[i], flat[i + 1]
         gap = base36(number - previous)
         out.append(gap if count == 1 else f"{gap}:{count}")
         previous = number

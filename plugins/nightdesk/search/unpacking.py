@@ -17,7 +17,7 @@ from lunr.token_set import TokenSet
 from lunr.vector import Vector
 
 import nightdesk.search.pipeline  # noqa: F401  registers the pipeline labels the index names
-from nightdesk.search.packing import base36
+from nightdesk.search.packing import base36, key_order
 
 INDEX_FILE = "assets/nightdesk/search-index.js"
 STORE_FILE = "assets/nightdesk/search-store.js"
@@ -33,52 +33,47 @@ def js_round3(score: float) -> float:
     return math.floor(score * 1000 + 0.5) / 1000  # Math.round(score * 1000) / 1000
 
 
-def _js_key_order(refs: list[str]) -> list[str]:
-    """The order Object.keys() gives: integer-like keys ascending, then the rest as inserted."""
-    numeric = sorted((r for r in refs if r.isdigit()), key=int)
-    return numeric + [r for r in refs if not r.isdigit()]
+def _decode(text: str):
+    """A term's postings (packing.py) -> per field [(place, tf)]."""
+    out = []
+    for part in text.split(";") if text else ():
+        place, entries = 0, []
+        for item in filter(None, part.split(",")):
+            gap, _, count = item.partition(":")
+            place += int(gap, 36)
+            entries.append((place, int(count) if count else 1))
+        out.append(entries)
+    return out
 
 
 def unpack(packed: dict) -> Index:
     fields, terms, k1, b = packed["fields"], packed["terms"], packed["k1"], packed["b"]
-    document_count = len(packed["docs"])
-    refs_by_field: list[dict[int, list[str]]] = [{} for _ in fields]
-    documents_with_term = [0] * len(terms)
-    entries = []  # (field number, ref, [(term number, tf)], field length)
-    total_length = [0] * len(fields)
-    for position, doc in enumerate(packed["docs"]):
-        ref = base36(position)
-        for field_number, part in enumerate(doc.split(";")):
-            term, counts = 0, []
-            for item in filter(None, part.split(",")):
-                gap, _, count = item.partition(":")
-                term += int(gap, 36)
-                counts.append((term, int(count) if count else 1))
-                refs_by_field[field_number].setdefault(term, []).append(ref)
-                documents_with_term[term] += 1
-            if counts:
-                length = sum(tf for _, tf in counts)
-                entries.append((field_number, ref, counts, length))
-                total_length[field_number] += length
-
+    document_count = packed["documents"]
+    lengths = [[int(n, 36) if n else 0 for n in by_field.split(",")] if document_count else []
+               for by_field in packed["lengths"]]
+    positions = key_order(document_count)  # by place, as postings number documents
+    average_length = [sum(by_field) / document_count if document_count else 0 for by_field in lengths]
     inverted_index = {}
-    for number, term in enumerate(terms):
+    documents_with_term = []
+    elements: dict[tuple[int, int], list] = {}  # (field, place) -> [term, weight, ...] by term number
+    for number, (term, text) in enumerate(zip(terms, packed["postings"])):
+        by_field = _decode(text)
+        held = sum(len(entries) for entries in by_field)  # lunr.idf counts every field of every document
+        documents_with_term.append(held)
+        idf = math.log(1 + abs((document_count - held + 0.5) / (held + 0.5)))
         posting = {"_index": number}
         for field_number, field_name in enumerate(fields):
-            posting[field_name] = {r: {} for r in _js_key_order(refs_by_field[field_number].get(number, []))}
+            entries = by_field[field_number] if field_number < len(by_field) else []
+            posting[field_name] = {base36(positions[place]): {} for place, _ in entries}  # in lunr.js's key order
+            boost = packed["boosts"][field_number]
+            for place, tf in entries:
+                field_length = lengths[field_number][positions[place]]
+                norm = k1 * (1 - b + b * (field_length / average_length[field_number]))
+                score = idf * ((k1 + 1) * tf) / (norm + tf)
+                elements.setdefault((field_number, place), []).extend((number, js_round3(score * boost)))
         inverted_index[term] = posting
-
-    idf = [math.log(1 + abs((document_count - n + 0.5) / (n + 0.5))) for n in documents_with_term]
-    average_length = [total / document_count if document_count else 0 for total in total_length]
-    field_vectors = {}
-    for field_number, ref, counts, field_length in entries:
-        boost = packed["boosts"][field_number]
-        norm = k1 * (1 - b + b * (field_length / average_length[field_number]))
-        elements = []
-        for term, tf in counts:
-            score = idf[term] * ((k1 + 1) * tf) / (norm + tf)
-            elements += [term, js_round3(score * boost)]
-        field_vectors[f"{fields[field_number]}/{ref}"] = Vector(elements)
+    field_vectors = {f"{fields[field_number]}/{base36(positions[place])}": Vector(values)
+                     for (field_number, place), values in elements.items()}
 
     index = Index(
         inverted_index=inverted_index,
