@@ -55,3 +55,16 @@ def test_a_synonym_phrase_counts_only_when_the_article_holds_all_its_words():
     assert [r.url for r in search.search("2fa")][0] == "otp.html"
     outcome = search.query("2fa")
     assert outcome.good and search.search("2fa")[-1].score < search.search("2fa")[0].score / 2
+
+
+def test_a_phrasal_verb_with_its_object_inside_still_matches_the_synonym_phrase():
+    """"send the parcel back" is the phrase "send back" with the object inside (up to two words)."""
+    from nightdesk.search.query import parse, phrase_at
+    stems = [w.stem for w in parse("customer sending the parcel back")]
+    assert phrase_at(stems, ["send", "back"], 1) == [1, 4]
+    assert phrase_at(stems, ["custom", "back"], 0) is None  # three words in between: not one phrase
+    returns = article("returns.html", "Returns", "<p>" + "How a return works and who pays the postage. " * 4 + "</p>")
+    sizes = article("sizes.html", "Parcel sizes", "<p>" + "Weigh each parcel before you print a label. " * 4 + "</p>")
+    bundle = build_search([returns, sizes], synonyms=[[["send", "back"], ["return"]]])
+    search = SearchEngine(unpack(bundle.index), bundle.store)
+    assert search.search("send the parcel back")[0].url == "returns.html"

@@ -11,7 +11,8 @@ from nightdesk.search.query import SearchEngine
 
 QUERIES = [q["q"] for q in yaml.safe_load((Path(__file__).parent / "queries.yml").read_text(encoding="utf-8"))]
 # Half-typed and odd inputs too: prefixes, stop words only, a trailing space, a failed search.
-EXTRA = ["ref", "refund ", "how do i", "", "gift vouchers", "accuontantt", "VAT", "card-reader", "customer's"]
+EXTRA = ["ref", "refund ", "how do i", "", "gift vouchers", "accuontantt", "VAT", "card-reader", "customer's",
+         "send the parcel back", "pay my supplier back"]
 
 
 @pytest.mark.browser

@@ -16,12 +16,12 @@
   // The ranking numbers come from the build (store.ranking, written from nightdesk/search/ranking.py,
   // which the Python port uses too), set when the store loads. What each means: ranking.py.
   var MAX_RESULTS, EXACT_BOOST, PREFIX_BOOST_TYPING, PREFIX_BOOST, SHORT_PREFIX_FIELDS, SYNONYM_BOOST,
-    TYPO_BOOST, TYPO_SHARE, SECTION_SHARES, TITLE_BONUS, THESAURUS_BOOST;
+    TYPO_BOOST, TYPO_SHARE, SECTION_SHARES, TITLE_BONUS, THESAURUS_BOOST, PHRASE_GAP;
   function useRanking(r) {
     MAX_RESULTS = r.maxResults; EXACT_BOOST = r.exactBoost; PREFIX_BOOST_TYPING = r.prefixBoostTyping;
     PREFIX_BOOST = r.prefixBoost; SHORT_PREFIX_FIELDS = r.shortPrefixFields; SYNONYM_BOOST = r.synonymBoost;
     TYPO_BOOST = r.typoBoost; TYPO_SHARE = r.typoShare; SECTION_SHARES = r.sectionShares;
-    TITLE_BONUS = r.titleBonus; THESAURUS_BOOST = r.thesaurusBoost;
+    TITLE_BONUS = r.titleBonus; THESAURUS_BOOST = r.thesaurusBoost; PHRASE_GAP = r.phraseGap;
   }
   var MAX_QUERY_CHARS = 200;  // longer than any question a reader types
   var MAX_WORD_CHARS = 40;  // longer than any word in a dictionary
@@ -93,16 +93,12 @@
     rows.filter(function (row, i) { return rows[i - 1] !== row; }).map(function (row) { return synonyms[row]; }).forEach(function (entry) {
       var phrase = entry[0];
       for (var start = 0; start + phrase.length <= stems.length; start++) {
-        var k = 0;
-        while (k < phrase.length && stems[start + k] === phrase[k]) k++;
-        if (k === phrase.length) {
+        var covered = phraseAt(stems, phrase, start);
+        if (covered) {
           // A phrase stands for all the reader's words it covers ("goods back" -> "return"): its
           // terms weigh as much as those words would have, each at the synonym's boost.
-          var covered = [], weight = 0;
-          for (k = 0; k < phrase.length; k++) {
-            covered.push(start + k);
-            if (!words[start + k].stop) weight++;
-          }
+          var weight = 0;
+          covered.forEach(function (i) { if (!words[i].stop) weight++; });
           found.push({ terms: entry[1], words: covered,
                        boost: (entry.length > 2 ? THESAURUS_BOOST : SYNONYM_BOOST) * Math.max(1, weight) });
           break;
@@ -111,6 +107,22 @@
     });
     return found;
   };
+
+  // Positions of the query words a synonym phrase covers when it starts at `start`, else null. Up to
+  // PHRASE_GAP other words may stand at one place inside the phrase, as English puts the object inside
+  // a phrasal verb ("send the parcel back", "pay them back"); they stay words of their own. (query.py
+  // phrase_at)
+  function phraseAt(stems, phrase, start) {
+    var covered = [], at = start - 1, skipped = false;
+    for (var k = 0; k < phrase.length; k++) {
+      var gap = !covered.length || skipped ? 0 : PHRASE_GAP, step = 1;
+      while (step <= gap + 1 && !(at + step < stems.length && stems[at + step] === phrase[k])) step++;
+      if (step > gap + 1) return null;
+      at += step; skipped = skipped || step > 1;
+      covered.push(at);
+    }
+    return covered;
+  }
 
   // Row numbers of the synonyms (site's, then thesaurus's) by the first stem of their phrase.
   Engine.prototype.synonymsByFirstStem = function () {

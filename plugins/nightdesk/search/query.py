@@ -19,9 +19,9 @@ from lunr.token_set import TokenSet
 
 from nightdesk.search.packing import base36
 from nightdesk.search.pipeline import ENGLISH, Language, language_for
-from nightdesk.search.ranking import (EXACT_BOOST, MAX_RESULTS, PREFIX_BOOST, PREFIX_BOOST_TYPING,  # search.js's
-                                      SECTION_SHARES, SHORT_PREFIX_FIELDS, SYNONYM_BOOST, TITLE_BONUS, TYPO_BOOST,
-                                      TYPO_SHARE, THESAURUS_BOOST)
+from nightdesk.search.ranking import (EXACT_BOOST, MAX_RESULTS, PHRASE_GAP,  # search.js's
+                                      PREFIX_BOOST, PREFIX_BOOST_TYPING, SECTION_SHARES, SHORT_PREFIX_FIELDS,
+                                      SYNONYM_BOOST, TITLE_BONUS, TYPO_BOOST, TYPO_SHARE, THESAURUS_BOOST)
 from nightdesk.search.thesaurus import unpack as unpack_thesaurus
 from nightdesk.search.unpacking import INDEX_FILE, STORE_FILE, js_round3, read_script, unpack
 from nightdesk.search.vectors import SiteVectors, fuse
@@ -60,6 +60,21 @@ def parse(query: str, language: Language = ENGLISH) -> list[Word]:
     typing = not re.search(r"\s$", query)
     return [Word(w, language.stem(w), language.is_stop_word(w), typing and i == len(words) - 1)
             for i, w in enumerate(words)]
+
+
+def phrase_at(stems: list[str], phrase: list[str], start: int) -> list[int] | None:
+    """Positions of the query words a synonym phrase covers when it starts at `start`, else None.
+    Up to PHRASE_GAP other words may stand at one place inside the phrase, as English puts the
+    object inside a phrasal verb ("send the parcel back", "pay them back"); they stay words of their own."""
+    covered, at, skipped = [], start - 1, False
+    for stem in phrase:
+        gap = 0 if not covered or skipped else PHRASE_GAP
+        step = next((n for n in range(1, gap + 2) if at + n < len(stems) and stems[at + n] == stem), None)
+        if step is None:
+            return None
+        at, skipped = at + step, skipped or step > 1
+        covered.append(at)
+    return covered
 
 
 def typo_limit(word: str) -> int:
@@ -114,8 +129,8 @@ class SearchEngine:
         found = []
         for phrase, terms, *thesaurus in self.synonyms:
             for start in range(len(stems) - len(phrase) + 1):
-                if stems[start:start + len(phrase)] == phrase:
-                    covered = list(range(start, start + len(phrase)))
+                covered = phrase_at(stems, phrase, start)
+                if covered is not None:
                     # A phrase stands for all the reader's words it covers ("goods back" -> "return"): its
                     # terms weigh as much as those words would have, each at the synonym's boost.
                     weight = max(1, sum(1 for i in covered if not words[i].stop))

@@ -13,6 +13,7 @@ SHORT_PREFIX_FIELDS = ["title", "keywords", "headings"]  # where a two- or three
 SYNONYM_BOOST = 6  # a synonym's terms, from the site's synonyms.yml
 THESAURUS_BOOST = 4  # a term from nightdesk's built-in thesaurus: a guess, so below the site's synonyms
 TYPO_BOOST = 6
+PHRASE_GAP = 2  # words that may stand inside a synonym phrase, at one place: "send the parcel back"
 TITLE_BONUS = 0.5  # an article whose title holds all the reader's words scores this much more
 TYPO_SHARE = 0.5  # a word found only through a typo counts half a word (coverage and "good match")
 # What an article's best, second-best... matching section add to its score. Bounded, so
@@ -30,4 +31,4 @@ def for_browser() -> dict:
             "prefixBoost": PREFIX_BOOST, "shortPrefixFields": list(SHORT_PREFIX_FIELDS),
             "synonymBoost": SYNONYM_BOOST, "typoBoost": TYPO_BOOST, "typoShare": TYPO_SHARE,
             "sectionShares": list(SECTION_SHARES), "titleBonus": TITLE_BONUS,
-            "thesaurusBoost": THESAURUS_BOOST}
+            "thesaurusBoost": THESAURUS_BOOST, "phraseGap": PHRASE_GAP}
