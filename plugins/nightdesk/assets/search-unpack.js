@@ -177,13 +177,15 @@
   };
 
   /*
-   * lunr.Index.prototype.query, for clauses [{term, prefix, fields: [names] (default all), boost}] of
-   * terms already through the pipeline: each document's score is, per field, the dot product of the
-   * query's boosts with the document's term weights over the query vector's length, summed over fields,
-   * with lunr's order of operations throughout, so scores and ties equal lunr.js's on the same index.
-   * -> [{ref: document number, score, terms: {term: {field: true}}}], best first.
+   * lunr.Index.prototype.query's scoring, for clauses [{term, prefix, fields: [names] (default all),
+   * boost}] of terms already through the pipeline: each document's score is, per field, the dot product
+   * of the query's boosts with the document's term weights over the query vector's length, summed over
+   * fields, with lunr's order of operations throughout, so scores and ties equal lunr.js's on the same
+   * index. -> a Match: the documents in the order first matched, their scores in typed arrays, and
+   * their matched terms when asked for (Match.terms): a keystroke that matches thousands of sections
+   * makes no object per section.
    */
-  Index.prototype.query = function (clauses) {
+  Index.prototype.match = function (clauses) {
     var F = this.fieldCount, terms = this.terms, fields = this.fields, i, j, k, f, p, end, key;
     var work = this.work || (this.work = new Scratch(this.documentCount, F, terms.length));
     var now = work.next();
@@ -235,25 +237,56 @@
       return Math.sqrt(squares);
     });
     // 4. Per document, fields summed in match order; documents in the order first matched.
-    var results = [], byDocument = work.byDocument;
+    var documents = [], score = work.score;
     for (i = 0; i < keys.length; i++) {
       key = keys[i];
       f = key % F;
-      var document = (key - f) / F, score = work.dot[key] / magnitude[f] || 0, result;
+      var document = (key - f) / F, fieldScore = work.dot[key] / magnitude[f] || 0;
       if (work.documentSeen[document] !== now) {
         work.documentSeen[document] = now;
-        result = byDocument[document] = { ref: document, score: score, terms: Object.create(null) };
-        results.push(result);
+        score[document] = fieldScore;
+        documents.push(document);
       } else {
-        result = byDocument[document];
-        result.score += score;
-      }
-      for (var e = work.firstTerm[key]; e >= 0; e = work.nextTerm[e]) {
-        var name = terms[work.term[e]];
-        (result.terms[name] || (result.terms[name] = Object.create(null)))[fields[f]] = true;
+        score[document] += fieldScore;
       }
     }
-    return results.sort(function (a, b) { return b.score - a.score; });
+    return new Match(this, work, documents);
+  };
+
+  function Match(index, work, documents) {
+    this.index = index; this.work = work; this.now = work.now;
+    this.documents = documents;  // in the order first matched
+    this.score = work.score;  // by document number; valid for this.documents until the next match()
+  }
+
+  // {term: {field: true}} of a matched document.
+  Match.prototype.terms = function (document) {
+    var index = this.index, work = this.work, F = index.fieldCount, out = Object.create(null);
+    for (var f = 0; f < F; f++) {
+      var key = document * F + f;
+      if (work.keySeen[key] !== this.now) continue;
+      for (var e = work.firstTerm[key]; e >= 0; e = work.nextTerm[e]) {
+        var name = index.terms[work.term[e]];
+        (out[name] || (out[name] = Object.create(null)))[index.fields[f]] = true;
+      }
+    }
+    return out;
+  };
+
+  // The matched documents best first (equal scores in the order first matched), as lunr.js orders them.
+  Match.prototype.ranked = function () {
+    var score = this.score, place = new Map();
+    this.documents.forEach(function (d, i) { place.set(d, i); });
+    return this.documents.slice().sort(function (a, b) { return score[b] - score[a] || place.get(a) - place.get(b); });
+  };
+
+  /*
+   * lunr.Index.prototype.query: -> [{ref: document number, score, terms: {term: {field: true}}}], best
+   * first. (Search itself reads the Match; this is lunr's shape, which tests compare with lunr.js.)
+   */
+  Index.prototype.query = function (clauses) {
+    var match = this.match(clauses);
+    return match.ranked().map(function (d) { return { ref: d, score: match.score[d], terms: match.terms(d) }; });
   };
 
   // Working arrays of Index.query, kept between queries: marks stamped with the query's number
@@ -264,6 +297,7 @@
     this.keySeen = new Uint32Array(documents * fields);
     this.documentSeen = new Uint32Array(documents);
     this.dot = new Float64Array(documents * fields);
+    this.score = new Float64Array(documents);
     this.firstTerm = new Int32Array(documents * fields);
     this.byDocument = new Array(documents);
     this.term = new Int32Array(1024);

@@ -63,6 +63,8 @@
     // The site's synonyms, then the built-in thesaurus's rows (marked with a third element).
     this.synonyms = store.synonyms.concat(window.nightdeskUnpackThesaurus(store.thesaurus || []));
     this.pipeline = window.nightdeskPipeline;
+    // The most a page's role multiplies its score by (roles.py; 1 for an article).
+    this.maxRoleWeight = store.articles.reduce(function (most, row) { return Math.max(most, row.length > 4 ? row[4] : 1); }, 0);
     this.tasks = {};
     for (var i = 0; i < store.tasks.length; i++) {
       var t = store.tasks[i];
@@ -249,6 +251,42 @@
     return clauses;
   };
 
+  /*
+   * The matched sections by article: each article's score from its best sections (the best counts in
+   * full, the second a little, the rest not: an article that answers in one place beats one that
+   * mentions the words everywhere), its best section, and where that stands in lunr's order of hits.
+   * -> groups, highest score first.
+   */
+  function groupByArticle(match, sections) {
+    var byArticle = new Map(), groups = [], documents = match.documents, score = match.score, K = SECTION_SHARES.length;
+    for (var i = 0; i < documents.length; i++) {
+      var d = documents[i], s = score[d], article = sections[d][0], g = byArticle.get(article);
+      if (!g) {
+        g = { article: article, best: d, bestScore: s, bestPlace: i, top: [], sections: [] };
+        byArticle.set(article, g);
+        groups.push(g);
+      } else if (s > g.bestScore) {
+        g.best = d; g.bestScore = s; g.bestPlace = i;
+      }
+      g.sections.push(d);
+      insertDescending(g.top, s, K);
+    }
+    groups.forEach(function (g) {
+      g.score = 0;
+      for (var k = 0; k < g.top.length; k++) g.score += g.top[k] * SECTION_SHARES[k];
+    });
+    return groups.sort(function (a, b) { return b.score - a.score; });
+  }
+
+  // Adds `value` to `list` (highest first), keeping at most `size` values.
+  function insertDescending(list, value, size) {
+    if (list.length === size && value <= list[size - 1]) return;
+    var at = list.length;
+    while (at > 0 && list[at - 1] < value) at--;
+    list.splice(at, 0, value);
+    if (list.length > size) list.pop();
+  }
+
   // Ranked articles by their words, each with its best section and the index terms it matched.
   Engine.prototype.lexical = function (query) {
     // Bounded work per keystroke: a pasted page of text or one 4,000-letter "word" must not freeze the tab.
@@ -259,32 +297,28 @@
     if (!expansions.length && !words.some(function (w) { return clausesFor(w).length; })) {
       return { results: [], words: words, searchable: false };
     }
-    var store = this.store, tasks = this.tasks;
-    var byArticle = {}, groups = [];
-    this.index.query(this.clauses(words, expansions)).forEach(function (hit) {
-      var section = store.sections[hit.ref];
-      var group = byArticle[section[0]];
-      if (!group) {
-        group = byArticle[section[0]] = { article: section[0], score: 0, best: section, bestScore: 0, terms: {},
-                                          titleTerms: {}, sections: 0 };
-        groups.push(group);
-      }
-      // Hits come best first. The best section counts in full, the second a little, the
-      // rest not: an article that answers in one place beats one that mentions the words everywhere.
-      if (group.sections < SECTION_SHARES.length) group.score += hit.score * SECTION_SHARES[group.sections];
-      group.sections++;
-      if (hit.score > group.bestScore) { group.best = section; group.bestScore = hit.score; }
-      Object.keys(hit.terms).forEach(function (t) {
-        group.terms[t] = true;
-        if (hit.terms[t].title) group.titleTerms[t] = true;
-      });
-    });
+    var store = this.store, match = this.index.match(this.clauses(words, expansions));
+    var groups = groupByArticle(match, store.sections);
     // Articles holding more of the user's words come first (a "coordination" factor).
     var perWord = this.termsPerWord(words, expansions);
     var countedWords = [];
     words.forEach(function (w, i) { if (!w.stop || w.typing) countedWords.push(i); });
     var counted = countedWords.length || 1;
-    groups.forEach(function (g) {
+    // The factors below never raise a score by more than maxFactor: once an article's score before them
+    // is that far below the last of the MAX_RESULTS best so far, neither it nor any after it can enter.
+    var maxFactor = this.maxRoleWeight * (1 + TITLE_BONUS) * (1 + 1e-9);  // (and rounding's share)
+    var kept = [], best = [];
+    for (var i = 0; i < groups.length; i++) {
+      var g = groups[i];
+      if (best.length === MAX_RESULTS && g.score * maxFactor < best[MAX_RESULTS - 1]) break;
+      g.terms = {}; g.titleTerms = {};
+      g.sections.forEach(function (d) {
+        var terms = match.terms(d);
+        Object.keys(terms).forEach(function (t) {
+          g.terms[t] = true;
+          if (terms[t].title) g.titleTerms[t] = true;
+        });
+      });
       var matched = Object.keys(g.terms);
       g.covered = 0;
       countedWords.forEach(function (i) { g.covered += wordShare(perWord[i], matched, g.terms); });
@@ -298,19 +332,23 @@
             hasPhrase(perWord[i], g.titleTerms)) titled++;
       });
       g.score *= 1 + TITLE_BONUS * titled / counted;
-    });
-    groups.sort(function (a, b) { return b.score - a.score; });
+      kept.push(g);
+      insertDescending(best, g.score, MAX_RESULTS);
+    }
+    // Equal scores keep the order of the articles' best sections (lunr's order of hits).
+    groups = kept.sort(function (a, b) { return b.score - a.score || b.bestScore - a.bestScore || a.bestPlace - b.bestPlace; });
     // Honest answers: when even the best article holds fewer than half of the reader's
     // words, say "No good match" rather than present it as the answer.
     var good = groups.length > 0 && groups[0].covered * 2 >= counted;
+    var tasks = this.tasks;
     var results = groups.slice(0, MAX_RESULTS).map(function (g) {
-      var a = store.articles[g.article], task = tasks[a[3]];
-      var anchor = g.best[1];
+      var a = store.articles[g.article], task = tasks[a[3]], section = store.sections[g.best];
+      var anchor = section[1];
       return {
         url: siteRoot + a[0] + (anchor ? "#" + anchor : ""),
         title: a[1], summary: a[2],
         task: task ? task.title : "", taskUrl: task ? task.url : "",
-        section: g.best[2], score: Math.round(g.score * 1000) / 1000,
+        section: section[2], score: Math.round(g.score * 1000) / 1000,
         terms: Object.keys(g.terms), article: g.article
       };
     });
