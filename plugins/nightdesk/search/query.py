@@ -108,6 +108,9 @@ class SearchEngine:
         self.language = language_for(store.get("language"))
         # The site's synonyms, then the built-in thesaurus's rows (marked with a third element).
         self.synonyms = store["synonyms"] + unpack_thesaurus(store.get("thesaurus", []))
+        self._synonyms_by_first: dict[str, list[int]] = {}  # first stem of the phrase ("" for none) -> rows
+        for row, (phrase, *_) in enumerate(self.synonyms):
+            self._synonyms_by_first.setdefault(phrase[0] if phrase else "", []).append(row)
         self.tasks = {t[0]: {"id": t[0], "title": t[1], "url": t[2], "description": t[3]} for t in store["tasks"]}
         self._vocabulary: dict[str, int] | None = None
         self._spellings: dict[str, str] | None = None
@@ -115,6 +118,7 @@ class SearchEngine:
         self._typos: dict[str, list[str]] = {}
         self._written: set[str] | None = None
         self._deletions: dict[str, list[tuple[str, int]]] | None = None
+        self._scan_place: dict[tuple[str, int], int] | None = None
 
     @classmethod
     def from_site(cls, site_dir: Path) -> "SearchEngine":
@@ -127,7 +131,9 @@ class SearchEngine:
         """(index terms, positions of the query words the phrase covers, boost) per synonym phrase found."""
         stems = [w.stem for w in words]
         found = []
-        for phrase, terms, *thesaurus in self.synonyms:
+        # Only the rows whose phrase starts with a word of the query (or is empty), in their order.
+        rows = sorted({row for stem in {"", *stems} for row in self._synonyms_by_first.get(stem, ())})
+        for phrase, terms, *thesaurus in (self.synonyms[row] for row in rows):
             for start in range(len(stems) - len(phrase) + 1):
                 covered = phrase_at(stems, phrase, start)
                 if covered is not None:
@@ -331,18 +337,24 @@ class SearchEngine:
 
     def nearest_word(self, word: str) -> str:
         """The word as the articles write it, fewest typos away (one, two from 8 letters),
-        in the most sections on a tie; "" for none."""
+        in the most sections on a tie, then the first in search.js's scan order (by length); "" for none.
+        Only the words typo_candidates() finds can be that close: search.js scans them all."""
         limit = max(1, typo_limit(word))
         best, best_distance, best_count = "", limit + 1, -1
         counts = self.index.nightdesk_term_documents
-        for length in range(len(word) - limit, len(word) + limit + 1):
-            for candidate, number in self.words_by_length().get(length, ()):
-                if len(candidate) < 3 or not candidate.isalpha():
-                    continue
-                d = edit_distance(word, candidate, limit)
-                if d < best_distance or (d == best_distance and d <= limit and counts[number] > best_count):
-                    best, best_distance, best_count = candidate, d, counts[number]
+        candidates = [entry for entry in self.typo_candidates(word, limit)
+                      if len(entry[0]) >= 3 and abs(len(entry[0]) - len(word)) <= limit and entry[0].isalpha()]
+        for candidate, number in sorted(candidates, key=self._scan_order):
+            d = edit_distance(word, candidate, limit)
+            if d < best_distance or (d == best_distance and d <= limit and counts[number] > best_count):
+                best, best_distance, best_count = candidate, d, counts[number]
         return best
+
+    def _scan_order(self, entry: tuple[str, int]) -> tuple[int, int]:
+        """Where search.js's closestWord() meets a word: by length, then in words_by_length() order."""
+        if self._scan_place is None:
+            self._scan_place = {e: i for words in self.words_by_length().values() for i, e in enumerate(words)}
+        return len(entry[0]), self._scan_place[entry]
 
     def suggest(self, text: str) -> str:
         """"Did you mean": every word the index does not know, replaced by its nearest word."""
