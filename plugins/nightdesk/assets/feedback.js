@@ -33,6 +33,7 @@
   var me = Math.random().toString(36).slice(2);  // this page, as a lease owner
   var inFlight = {};  // id -> true while its POST has not answered
   var flushing = false;
+  var leaving = false;  // after pagehide: whatever is still queued is the next page's to send
 
   function storage() {
     try { return window.localStorage || null; } catch (e) { return null; }  // blocked cookies throw here
@@ -117,7 +118,8 @@
 
   // Send queued records oldest first; stop at the first network failure and keep the rest for later.
   function drain(stillOwner) {
-    if (!stillOwner()) return Promise.resolve();
+    // A send started after pagehide would not be taken out of the queue: the next page would send it again.
+    if (leaving || !stillOwner()) return Promise.resolve();
     var record = readQueue()[0];  // re-read each time: another tab may have changed the queue
     if (!record || navigator.onLine === false) return Promise.resolve();
     if (tooOld(record)) { remove(record.id); return drain(stillOwner); }
@@ -169,8 +171,12 @@
   // Leaving while a POST is in flight: its keepalive request goes on without this page, so the record
   // must not wait in the queue to be sent a second time by the next page.
   window.addEventListener("pagehide", function () {
+    leaving = true;
     var ids = Object.keys(inFlight);
     if (ids.length) writeQueue(readQueue().filter(function (r) { return !inFlight[r.id]; }));
+  });
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) { leaving = false; flush(); }  // back from the back/forward cache
   });
 
   function say(section, text) {
