@@ -8,6 +8,7 @@ from nightdesk.search.index import SearchArticle, build_search
 from nightdesk.search.query import SearchEngine
 from nightdesk.search.sections import split_sections
 from nightdesk.search.synonyms import Synonyms, SynonymGroup
+from nightdesk.search.packing import base36
 from nightdesk.search.unpacking import unpack
 
 REFUND = SearchArticle(url="get-paid/refund-a-customer.html", title="Refund a customer", summary="Give money back.",
@@ -104,15 +105,20 @@ def test_synonym_lines_are_valid_yaml():
 
 
 def test_unpacked_index_is_the_one_lunr_py_built():
+    """query.py's index (unpacking.Index, the twin of search-unpack.js) weighs every term of every
+    document field as lunr.py's own index of the same documents does."""
     bundle = build_search([REFUND, ACCOUNTANT, CARD])
     index = unpack(json.loads(json.dumps(bundle.index)))
-    assert sorted(index.inverted_index) == sorted(bundle.lunr_index.inverted_index)
-    built = {key: vector for key, vector in bundle.lunr_index.field_vectors.items() if vector.elements}
-    assert index.field_vectors.keys() == built.keys()  # empty fields have no vector, as in search-unpack.js
-    def scores(an_index, key):  # {term: score}: term numbers differ (packing numbers terms in sorted order)
-        names = {posting["_index"]: term for term, posting in an_index.inverted_index.items()}
-        elements = an_index.field_vectors[key].elements
-        return {names[n]: score for n, score in zip(elements[0::2], elements[1::2])}
-
+    assert sorted(index.terms) == sorted(bundle.lunr_index.inverted_index)
+    names = {posting["_index"]: term for term, posting in bundle.lunr_index.inverted_index.items()}
+    built = {key: {names[n]: score for n, score in zip(vector.elements[0::2], vector.elements[1::2])}
+             for key, vector in bundle.lunr_index.field_vectors.items() if vector.elements}
+    ours: dict[str, dict[str, float]] = {}
+    for t, term in enumerate(index.terms):
+        posting = index.postings(t)
+        for f, field_name in enumerate(index.fields):
+            for e in range(posting.start[f], posting.start[f + 1]):
+                ours.setdefault(f"{field_name}/{base36(posting.documents[e])}", {})[term] = posting.weights[e] / 1000
+    assert ours.keys() == built.keys()  # empty fields hold nothing, as in search-unpack.js
     for key in built:
-        assert scores(index, key) == pytest.approx(scores(bundle.lunr_index, key), abs=0.0011), key
+        assert ours[key] == pytest.approx(built[key], abs=0.0011), key

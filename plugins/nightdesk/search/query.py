@@ -13,17 +13,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lunr.index import Index
-from lunr.query import Query
-from lunr.token_set import TokenSet
-
-from nightdesk.search.packing import base36
 from nightdesk.search.pipeline import ENGLISH, Language, language_for
 from nightdesk.search.ranking import (EXACT_BOOST, MAX_RESULTS, PHRASE_GAP,  # search.js's
                                       PREFIX_BOOST, PREFIX_BOOST_TYPING, SECTION_SHARES, SHORT_PREFIX_FIELDS,
                                       SYNONYM_BOOST, TITLE_BONUS, TYPO_BOOST, TYPO_SHARE, THESAURUS_BOOST)
 from nightdesk.search.thesaurus import unpack as unpack_thesaurus
-from nightdesk.search.unpacking import INDEX_FILE, STORE_FILE, js_round3, read_script, unpack
+from nightdesk.search.unpacking import INDEX_FILE, STORE_FILE, Index, Match, js_round3, read_script, unpack
 from nightdesk.search.vectors import SiteVectors, fuse
 
 
@@ -83,7 +78,7 @@ def typo_limit(word: str) -> int:
 
 
 def clauses_for(w: Word) -> list[dict]:
-    """lunr clauses for one word, as search.js's clausesFor() (typos: SearchEngine.typo_terms)."""
+    """Clauses for one word, as search.js's clausesFor() (typos: SearchEngine.typo_terms)."""
     variants = [w.stem] if w.word == w.stem else [w.stem, w.word]
     clauses = []
     if not w.stop:
@@ -91,7 +86,7 @@ def clauses_for(w: Word) -> list[dict]:
     if (w.typing and len(w.word) >= 2) or (not w.stop and len(w.word) >= 3):
         for v in variants:
             if v == w.word or not w.word.startswith(v):  # a stem that starts the word would widen the prefix
-                clause = {"term": v, "wildcard": Query.WILDCARD_TRAILING, "boost": PREFIX_BOOST_TYPING if w.typing else PREFIX_BOOST}
+                clause = {"term": v, "prefix": True, "boost": PREFIX_BOOST_TYPING if w.typing else PREFIX_BOOST}
                 if len(w.word) <= 3:
                     clause["fields"] = SHORT_PREFIX_FIELDS
                 clauses.append(clause)
@@ -119,6 +114,7 @@ class SearchEngine:
         self._written: set[str] | None = None
         self._deletions: dict[str, list[tuple[str, int]]] | None = None
         self._scan_place: dict[tuple[str, int], int] | None = None
+        self._most_role_weight: float | None = None
 
     @classmethod
     def from_site(cls, site_dir: Path) -> "SearchEngine":
@@ -149,7 +145,7 @@ class SearchEngine:
         """Every word the articles use, as written, with its index term's number; by length."""
         if self._words_by_length is None:
             found: dict[int, list[tuple[str, int]]] = {}
-            for number, (term, forms) in enumerate(zip(self.index.nightdesk_terms, self.index.nightdesk_forms)):
+            for number, (term, forms) in enumerate(zip(self.index.terms, self.index.forms)):
                 for form in forms.split("|"):
                     word = form[1:] if form.startswith("=") else term + form
                     found.setdefault(len(word), []).append((word, number))
@@ -190,7 +186,7 @@ class SearchEngine:
         if w.stop or not limit or w.word in self.written_words():
             return []
         if w.word not in self._typos:
-            found, terms, word = set(), self.index.nightdesk_terms, w.word
+            found, terms, word = set(), self.index.terms, w.word
             for candidate, number in self.typo_candidates(word, limit):
                 term = terms[number]
                 # A first typo rarely hits both of the first two letters (search.js filters the same way).
@@ -205,26 +201,20 @@ class SearchEngine:
         the synonym phrases it stands for, each a set of terms an article must hold all of)."""
         per_word = []
         for i, w in enumerate(words):
-            found = set()
-            for c in clauses_for(w):
-                term = c["term"] + "*" if c.get("wildcard") else c["term"]
-                found.update(self.index.token_set.intersect(TokenSet.from_string(term)).to_list())
+            found = {self.index.terms[t] for c in clauses_for(w) for t in self.index.expand(c["term"], c.get("prefix", False))}
             phrases = [set(terms) for terms, covered, _ in expansions if i in covered]
             per_word.append((found, set(self.typo_terms(w)) - found, phrases))
         return per_word
 
-    def _lunr_query(self, words: list[Word], expansions) -> Query:
-        query = self.index.create_query()
+    def clauses(self, words: list[Word], expansions) -> list[dict]:
+        """Every clause of a query, in search.js's order (scores and ties depend on it)."""
+        clauses = []
         for w in words:
-            for c in clauses_for(w):
-                query.term(c["term"], use_pipeline=False, boost=c["boost"],
-                           wildcard=c.get("wildcard", Query.WILDCARD_NONE), fields=c.get("fields") or self.index.fields)
-            for term in self.typo_terms(w):
-                query.term(term, use_pipeline=False, boost=TYPO_BOOST, fields=self.index.fields)
+            clauses += clauses_for(w)
+            clauses += [{"term": term, "boost": TYPO_BOOST} for term in self.typo_terms(w)]
         for terms, _, boost in expansions:
-            for term in terms:
-                query.term(term, use_pipeline=False, boost=boost, fields=self.index.fields)
-        return query
+            clauses += [{"term": term, "boost": boost} for term in terms]
+        return clauses
 
     def query(self, text: str) -> Outcome:
         """Lexical results, fused with the meaning ranking when the site has vectors and it is
@@ -252,44 +242,54 @@ class SearchEngine:
         expansions = self.synonym_terms(words)
         if not expansions and not any(clauses_for(w) for w in words):
             return Outcome([], words, False)
-        groups: dict[int, dict] = {}
-        for hit in self.index.query(self._lunr_query(words, expansions)):
-            section = self.store["sections"][int(hit["ref"], 36)]
-            group = groups.get(section[0])
-            if group is None:
-                group = groups[section[0]] = {"article": section[0], "score": 0, "best": section, "best_score": 0,
-                                              "terms": {}, "title_terms": {}, "sections": 0}
-            # The best section counts in full, the second a little, the rest not (see search.js).
-            if group["sections"] < len(SECTION_SHARES):
-                group["score"] += hit["score"] * SECTION_SHARES[group["sections"]]
-            group["sections"] += 1
-            if hit["score"] > group["best_score"]:
-                group["best"], group["best_score"] = section, hit["score"]
-            group["terms"].update(dict.fromkeys(hit["match_data"].metadata))
-            group["title_terms"].update(dict.fromkeys(t for t, fields in hit["match_data"].metadata.items()
-                                                      if "title" in fields))
+        match = self.index.match(self.clauses(words, expansions))
+        groups = group_by_article(match, self.store["sections"])
         per_word = self.terms_per_word(words, expansions)
         counted_words = [i for i, w in enumerate(words) if not w.stop or w.typing]
         counted = len(counted_words) or 1
-        for group in groups.values():
+        # No factor below raises a score by more than max_factor: past that, no later article can enter
+        # the MAX_RESULTS best (search.js stops there too).
+        max_factor = self._max_role_weight() * (1 + TITLE_BONUS) * (1 + 1e-9)
+        kept, best = [], []
+        for group in groups:
+            if len(best) == MAX_RESULTS and group["score"] * max_factor < best[-1]:
+                break
+            # The terms matched, best section first, each section's in the order the query names them
+            # (`nightdesk gaps` takes the first title word among them as the article's word).
+            group["terms"], group["title_terms"] = {}, {}
+            for d in sorted(group["sections"], key=lambda d: -match.score[d]):
+                by_field = match.terms.get(d, {})
+                for t in sorted({t for numbers in by_field.values() for t in numbers}, key=match.term_order.__getitem__):
+                    group["terms"][self.index.terms[t]] = True
+                for t in by_field.get(self.index.field_number.get("title"), ()):
+                    group["title_terms"][self.index.terms[t]] = True
             group["covered"] = sum(word_share(per_word[i], group["terms"]) for i in counted_words)
             group["score"] *= group["covered"] / counted * article_weight(self.store["articles"][group["article"]])
             # The title names what the article is about: words found there count extra.
             titled = sum(1 for i in counted_words if any(t in per_word[i][0] for t in group["title_terms"])
                          or any(p.issubset(group["title_terms"]) for p in per_word[i][2]))
             group["score"] *= 1 + TITLE_BONUS * titled / counted
-        ranked = sorted(groups.values(), key=lambda g: g["score"], reverse=True)[:MAX_RESULTS]
+            kept.append(group)
+            best = sorted(best + [group["score"]], reverse=True)[:MAX_RESULTS]
+        # Equal scores keep the order of the articles' best sections (lunr's order of hits).
+        ranked = sorted(kept, key=lambda g: (-g["score"], -g["best_score"], g["best_place"]))[:MAX_RESULTS]
         # Honest answers: when even the best article holds fewer than half of the reader's
         # words, say "No good match" rather than present it as the answer.
         good = bool(ranked) and ranked[0]["covered"] * 2 >= counted
         return Outcome([self._result(g) for g in ranked], words, True, good)
 
+    def _max_role_weight(self) -> float:
+        if self._most_role_weight is None:
+            self._most_role_weight = max((article_weight(row) for row in self.store["articles"]), default=1)
+        return self._most_role_weight
+
     def _result(self, group: dict) -> Result:
         url, title, summary, task_id = self.store["articles"][group["article"]][:4]
-        anchor = group["best"][1]
+        section = self.store["sections"][group["best"]]
+        anchor = section[1]
         task = self.tasks.get(task_id)
         return Result(url=url + (f"#{anchor}" if anchor else ""), title=title, summary=summary,
-                      task=task["title"] if task else "", section=group["best"][2],
+                      task=task["title"] if task else "", section=section[2],
                       score=js_round3(group["score"]), article=group["article"], terms=list(group["terms"]))
 
     def search(self, text: str) -> list[Result]:
@@ -310,7 +310,7 @@ class SearchEngine:
             for text in texts:
                 for raw in self.language.normalize_text(text).split(" "):
                     word = self.language.normalize_word(raw)
-                    if len(word) >= 3 and word.isalpha() and self.language.stem(word) in self.index.inverted_index:
+                    if len(word) >= 3 and word.isalpha() and self.index.has(self.language.stem(word)):
                         counts[word] = counts.get(word, 0) + 1
             self._vocabulary = counts
         return self._vocabulary
@@ -327,13 +327,8 @@ class SearchEngine:
 
     def article_terms(self, article: int, fields=("title", "keywords")) -> set[str]:
         """Index terms of an article's own fields (they live on its first section)."""
-        ref = base36(next(i for i, s in enumerate(self.store["sections"]) if s[0] == article))
-        names = {posting["_index"]: term for term, posting in self.index.inverted_index.items()}
-        found = set()
-        for field_name in fields:
-            vector = self.index.field_vectors.get(f"{field_name}/{ref}")
-            found.update(names[i] for i in (vector.elements[0::2] if vector else []))
-        return found
+        first = next(i for i, s in enumerate(self.store["sections"]) if s[0] == article)
+        return self.index.field_terms(first, tuple(fields))
 
     def nearest_word(self, word: str) -> str:
         """The word as the articles write it, fewest typos away (one, two from 8 letters),
@@ -341,13 +336,15 @@ class SearchEngine:
         Only the words typo_candidates() finds can be that close: search.js scans them all."""
         limit = max(1, typo_limit(word))
         best, best_distance, best_count = "", limit + 1, -1
-        counts = self.index.nightdesk_term_documents
         candidates = [entry for entry in self.typo_candidates(word, limit)
                       if len(entry[0]) >= 3 and abs(len(entry[0]) - len(word)) <= limit and entry[0].isalpha()]
         for candidate, number in sorted(candidates, key=self._scan_order):
             d = edit_distance(word, candidate, limit)
-            if d < best_distance or (d == best_distance and d <= limit and counts[number] > best_count):
-                best, best_distance, best_count = candidate, d, counts[number]
+            if d > best_distance or d > limit:
+                continue
+            count = self.index.term_documents(number)
+            if d < best_distance or count > best_count:
+                best, best_distance, best_count = candidate, d, count
         return best
 
     def _scan_order(self, entry: tuple[str, int]) -> tuple[int, int]:
@@ -358,9 +355,9 @@ class SearchEngine:
 
     def suggest(self, text: str) -> str:
         """"Did you mean": every word the index does not know, replaced by its nearest word."""
-        changed, fixed, known = False, [], self.index.inverted_index
+        changed, fixed, known = False, [], self.index
         for w in parse(text, self.language):
-            nearest = "" if w.stop or len(w.word) < 3 or w.stem in known or w.word in known \
+            nearest = "" if w.stop or len(w.word) < 3 or known.has(w.stem) or known.has(w.word) \
                 else self.nearest_word(w.word)
             changed = changed or bool(nearest)
             fixed.append(nearest or w.word)
@@ -375,6 +372,28 @@ def deletions(word: str, depth: int) -> set[str]:
         frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
         found |= frontier
     return found
+
+
+def group_by_article(match: Match, sections: list) -> list[dict]:
+    """search.js groupByArticle(): the matched sections by article, each article's score from its best
+    sections (SECTION_SHARES), its best section and that section's place in lunr's order of hits;
+    highest score first."""
+    by_article: dict[int, dict] = {}
+    for place, d in enumerate(match.documents):
+        score, article = match.score[d], sections[d][0]
+        group = by_article.get(article)
+        if group is None:
+            group = by_article[article] = {"article": article, "best": d, "best_score": score, "best_place": place,
+                                           "top": [], "sections": []}
+        elif score > group["best_score"]:
+            group["best"], group["best_score"], group["best_place"] = d, score, place
+        group["sections"].append(d)
+        group["top"] = sorted(group["top"] + [score], reverse=True)[:len(SECTION_SHARES)]
+    for group in by_article.values():
+        group["score"] = 0
+        for k, score in enumerate(group["top"]):
+            group["score"] += score * SECTION_SHARES[k]
+    return sorted(by_article.values(), key=lambda g: -g["score"])
 
 
 def word_share(word_terms: tuple[set[str], set[str], list[set[str]]], article_terms: dict) -> float:

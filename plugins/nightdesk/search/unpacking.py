@@ -1,23 +1,23 @@
-"""The Python inverse of packing.py: a built site's packed index back into a lunr.py Index.
+"""The Python twin of assets/search-unpack.js: a built site's packed index (packing.py) as the
+postings the browser searches, decoded a term at a time, and lunr's scoring of a query over them.
 
-A line-by-line twin of assets/search-unpack.js, so Python tools (`nightdesk gaps`)
-query exactly the index the browser queries: same BM25 inputs, same rounding
-(JavaScript's Math.round, not Python's round-half-even) and the same order of
-document refs inside a posting (JavaScript objects list integer-like keys first).
+Line by line the browser's code, so Python tools (`nightdesk gaps`) query exactly the index the
+browser queries, with the same results and ties: same BM25 inputs, same rounding (JavaScript's
+Math.round, not Python's round-half-even), the same order of documents inside a posting (lunr.js's
+order of refs: packing.key_order) and of the terms a prefix expands to (lunr's TokenSet order).
+tests/search/test_gaps.py compares the weights with lunr.py's own index of the same documents.
 """
 from __future__ import annotations
 
+import bisect
+import functools
 import json
 import math
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
-from lunr.index import Index
-from lunr.pipeline import Pipeline
-from lunr.token_set import TokenSet
-from lunr.vector import Vector
-
-import nightdesk.search.pipeline  # noqa: F401  registers the pipeline labels the index names
-from nightdesk.search.packing import base36, key_order
+from nightdesk.search.packing import key_order
 
 INDEX_FILE = "assets/nightdesk/search-index.js"
 STORE_FILE = "assets/nightdesk/search-store.js"
@@ -33,58 +33,181 @@ def js_round3(score: float) -> float:
     return math.floor(score * 1000 + 0.5) / 1000  # Math.round(score * 1000) / 1000
 
 
-def _decode(text: str):
-    """A term's postings (packing.py) -> per field [(place, tf)]."""
-    out = []
-    for part in text.split(";") if text else ():
-        place, entries = 0, []
-        for item in filter(None, part.split(",")):
-            gap, _, count = item.partition(":")
-            place += int(gap, 36)
-            entries.append((place, int(count) if count else 1))
-        out.append(entries)
-    return out
+@dataclass
+class Postings:
+    """One term's postings: per field, documents[start[f]:start[f + 1]] hold it, with lunr's weight there
+    in thousandths (weights)."""
+    start: list[int]
+    documents: list[int]
+    weights: list[int]
+
+
+@dataclass
+class Match:
+    """Index.match(): the documents in the order first matched, their scores, and per document and field
+    the matched term numbers."""
+    documents: list[int]
+    score: dict[int, float]
+    terms: dict[int, dict[int, list[int]]]  # document -> field -> term numbers
+    term_order: dict[int, int]  # term number -> the order the query's clauses first name it
+
+    def ranked(self) -> list[int]:
+        """Best first; equal scores in the order first matched (lunr.js's order)."""
+        place = {d: i for i, d in enumerate(self.documents)}
+        return sorted(self.documents, key=lambda d: (-self.score[d], place[d]))
+
+
+class Index:
+    """search-unpack.js's Index: opened from the packed dict (packing.Packer.packed())."""
+
+    def __init__(self, packed: dict):
+        self.fields = packed["fields"]
+        self.field_number = {name: f for f, name in enumerate(self.fields)}
+        self.terms = packed["terms"]
+        self._term_number = {term: t for t, term in enumerate(self.terms)}
+        self._packed_postings = packed["postings"]
+        self.k1, self.b, self.boosts = packed["k1"], packed["b"], packed["boosts"]
+        self.document_count = packed["documents"]
+        self.field_lengths = [[int(n, 36) if n else 0 for n in text.split(",")] if self.document_count else []
+                              for text in packed["lengths"]]
+        self.average_lengths = [sum(lengths) / self.document_count if self.document_count else 0
+                                for lengths in self.field_lengths]
+        self.document_at = key_order(self.document_count)  # postings number documents by place in this order
+        self._decoded: dict[int, Postings] = {}
+        # For typos and "did you mean" (query.py): the words as written per term (packing._forms).
+        self.forms = packed.get("forms") or [""] * len(self.terms)
+
+    def term_number(self, term: str) -> int:
+        """-1 when the index does not have the term."""
+        return self._term_number.get(term, -1)
+
+    def has(self, term: str) -> bool:
+        return term in self._term_number
+
+    def postings(self, t: int) -> Postings:
+        found = self._decoded.get(t)
+        if found is not None:
+            return found
+        F, starts, documents, counts = len(self.fields), [0], [], []
+        text = self._packed_postings[t]
+        parts = text.split(";") if text else []
+        for part in parts:
+            place = 0
+            for item in filter(None, part.split(",")):
+                gap, _, count = item.partition(":")
+                place += int(gap, 36)
+                documents.append(self.document_at[place])
+                counts.append(int(count) if count else 1)
+            starts.append(len(documents))
+        starts += [len(documents)] * (F + 1 - len(starts))  # trailing empty fields are not written
+        n = len(documents)
+        x = (self.document_count - n + 0.5) / (n + 0.5)  # lunr.idf counts every field of every document
+        idf, k1, b = math.log(1 + abs(x)), self.k1, self.b
+        weights = []
+        for f in range(F):
+            lengths, average, boost = self.field_lengths[f], self.average_lengths[f], self.boosts[f]
+            for e in range(starts[f], starts[f + 1]):
+                norm = k1 * (1 - b + b * (lengths[documents[e]] / average))
+                frequency = counts[e]
+                score = idf * ((k1 + 1) * frequency) / (norm + frequency)
+                score *= boost
+                weights.append(math.floor(score * 1000 + 0.5))
+        found = self._decoded[t] = Postings(starts, documents, weights)
+        return found
+
+    def term_documents(self, t: int) -> int:
+        """How many fields of documents hold the term (lunr.idf's count)."""
+        return sum(1 for part in self._packed_postings[t].split(";") for item in part.split(",") if item)
+
+    def expand(self, term: str, prefix: bool = False) -> list[int]:
+        """The term numbers a clause's term stands for: itself, or with `prefix` (and any "*" in it)
+        every term it matches, in lunr's expansion order."""
+        star = term.find("*")
+        if star < 0 and not prefix:
+            t = self.term_number(term)
+            return [] if t < 0 else [t]
+        literal = term if star < 0 else term[:star]
+        pattern = None if star < 0 else re.compile(
+            "^" + "[\\s\\S]*".join(re.escape(part) for part in term.split("*")) + ("" if prefix else "$"))
+        found = []
+        for i in range(bisect.bisect_left(self.terms, literal), len(self.terms)):
+            if not self.terms[i].startswith(literal):
+                break
+            if pattern is None or pattern.match(self.terms[i]):
+                found.append(i)
+        return sorted(found, key=lambda i: _expansion_key(self.terms[i]))
+
+    def match(self, clauses: list[dict]) -> Match:
+        """Index.match() of search-unpack.js: clauses [{term, prefix, fields: [names], boost}]."""
+        F = len(self.fields)
+        boosts: list[dict[int, float]] = [{} for _ in range(F)]
+        slots, seen_slots = [], set()
+        for clause in clauses:
+            boost = clause.get("boost", 1)
+            in_fields = [self.field_number[name] for name in clause["fields"]] if clause.get("fields") else range(F)
+            for t in self.expand(clause["term"], clause.get("prefix", False)):
+                for f in in_fields:
+                    boosts[f][t] = boosts[f][t] + boost if t in boosts[f] else boost
+                    if (t, f) not in seen_slots:
+                        seen_slots.add((t, f))
+                        slots.append((t, f))
+        keys, dot = [], {}
+        for t, f in slots:
+            posting = self.postings(t)
+            for d in posting.documents[posting.start[f]:posting.start[f + 1]]:
+                if (d, f) not in dot:
+                    dot[(d, f)] = 0
+                    keys.append((d, f))
+        terms: dict[int, dict[int, list[int]]] = {}
+        for t, f in sorted(slots):
+            posting, q = self.postings(t), boosts[f][t]
+            for e in range(posting.start[f], posting.start[f + 1]):
+                d = posting.documents[e]
+                dot[(d, f)] += q * (posting.weights[e] / 1000)
+                terms.setdefault(d, {}).setdefault(f, []).append(t)
+        magnitude = [math.sqrt(sum(v * v for _, v in sorted(vector.items()))) for vector in boosts]
+        documents, score = [], {}
+        for d, f in keys:
+            field_score = (dot[(d, f)] / magnitude[f]) if magnitude[f] else 0
+            if d not in score:
+                score[d] = field_score
+                documents.append(d)
+            else:
+                score[d] += field_score
+        term_order: dict[int, int] = {}
+        for t, _ in slots:
+            term_order.setdefault(t, len(term_order))
+        return Match(documents, score, terms, term_order)
+
+    def field_terms(self, document: int, fields: tuple[str, ...]) -> set[str]:
+        """The terms a document holds in these fields (a scan of every term: for a few documents only)."""
+        wanted = [self.field_number[name] for name in fields]
+        return {self.terms[t] for t in range(len(self.terms))
+                if any(document in self._field_documents(t, f) for f in wanted)}
+
+    def _field_documents(self, t: int, f: int) -> list[int]:
+        parts = self._packed_postings[t].split(";", f + 1)
+        if f >= len(parts) or not parts[f]:
+            return []
+        posting = self.postings(t)
+        return posting.documents[posting.start[f]:posting.start[f + 1]]
+
+
+def _edge_rank(c: str) -> int:
+    code = ord(c)
+    return code - 48 if 48 <= code <= 57 else code + 10
+
+
+def _compare_expansion(a: str, b: str) -> int:
+    """lunr's TokenSet walk order (search-unpack.js lunrExpansionOrder)."""
+    for x, y in zip(a, b):
+        if x != y:
+            return _edge_rank(y) - _edge_rank(x)
+    return len(a) - len(b)
+
+
+_expansion_key = functools.cmp_to_key(_compare_expansion)
 
 
 def unpack(packed: dict) -> Index:
-    fields, terms, k1, b = packed["fields"], packed["terms"], packed["k1"], packed["b"]
-    document_count = packed["documents"]
-    lengths = [[int(n, 36) if n else 0 for n in by_field.split(",")] if document_count else []
-               for by_field in packed["lengths"]]
-    positions = key_order(document_count)  # by place, as postings number documents
-    average_length = [sum(by_field) / document_count if document_count else 0 for by_field in lengths]
-    inverted_index = {}
-    documents_with_term = []
-    elements: dict[tuple[int, int], list] = {}  # (field, place) -> [term, weight, ...] by term number
-    for number, (term, text) in enumerate(zip(terms, packed["postings"])):
-        by_field = _decode(text)
-        held = sum(len(entries) for entries in by_field)  # lunr.idf counts every field of every document
-        documents_with_term.append(held)
-        idf = math.log(1 + abs((document_count - held + 0.5) / (held + 0.5)))
-        posting = {"_index": number}
-        for field_number, field_name in enumerate(fields):
-            entries = by_field[field_number] if field_number < len(by_field) else []
-            posting[field_name] = {base36(positions[place]): {} for place, _ in entries}  # in lunr.js's key order
-            boost = packed["boosts"][field_number]
-            for place, tf in entries:
-                field_length = lengths[field_number][positions[place]]
-                norm = k1 * (1 - b + b * (field_length / average_length[field_number]))
-                score = idf * ((k1 + 1) * tf) / (norm + tf)
-                elements.setdefault((field_number, place), []).extend((number, js_round3(score * boost)))
-        inverted_index[term] = posting
-    field_vectors = {f"{fields[field_number]}/{base36(positions[place])}": Vector(values)
-                     for (field_number, place), values in elements.items()}
-
-    index = Index(
-        inverted_index=inverted_index,
-        field_vectors=field_vectors,
-        token_set=TokenSet.from_list(sorted(terms)),
-        fields=fields,
-        pipeline=Pipeline.load(packed["pipeline"]),
-    )
-    # For typos and "did you mean" (query.py): the words as written, and how many
-    # section fields hold each term.
-    index.nightdesk_terms = terms
-    index.nightdesk_forms = packed.get("forms") or [""] * len(terms)
-    index.nightdesk_term_documents = documents_with_term
-    return index
+    return Index(packed)
