@@ -388,7 +388,9 @@ def group_by_article(match: Match, sections: list) -> list[dict]:
         elif score > group["best_score"]:
             group["best"], group["best_score"], group["best_place"] = d, score, place
         group["sections"].append(d)
-        group["top"] = sorted(group["top"] + [score], reverse=True)[:len(SECTION_SHARES)]
+        top = group["top"]
+        if len(top) < len(SECTION_SHARES) or score > top[-1]:
+            group["top"] = sorted(top + [score], reverse=True)[:len(SECTION_SHARES)]
     for group in by_article.values():
         group["score"] = 0
         for k, score in enumerate(group["top"]):

@@ -74,6 +74,7 @@ class Index:
                                 for lengths in self.field_lengths]
         self.document_at = key_order(self.document_count)  # postings number documents by place in this order
         self._decoded: dict[int, Postings] = {}
+        self._field_terms: dict[int, dict[int, list[int]]] = {}
         # For typos and "did you mean" (query.py): the words as written per term (packing._forms).
         self.forms = packed.get("forms") or [""] * len(self.terms)
 
@@ -151,24 +152,30 @@ class Index:
                     if (t, f) not in seen_slots:
                         seen_slots.add((t, f))
                         slots.append((t, f))
-        keys, dot = [], {}
+        keys, dot = [], {}  # key: document * F + field
         for t, f in slots:
             posting = self.postings(t)
             for d in posting.documents[posting.start[f]:posting.start[f + 1]]:
-                if (d, f) not in dot:
-                    dot[(d, f)] = 0
-                    keys.append((d, f))
+                key = d * F + f
+                if key not in dot:
+                    dot[key] = 0
+                    keys.append(key)
         terms: dict[int, dict[int, list[int]]] = {}
         for t, f in sorted(slots):
             posting, q = self.postings(t), boosts[f][t]
+            documents, weights = posting.documents, posting.weights
             for e in range(posting.start[f], posting.start[f + 1]):
-                d = posting.documents[e]
-                dot[(d, f)] += q * (posting.weights[e] / 1000)
-                terms.setdefault(d, {}).setdefault(f, []).append(t)
+                d = documents[e]
+                dot[d * F + f] += q * (weights[e] / 1000)
+                by_field = terms.get(d)
+                if by_field is None:
+                    by_field = terms[d] = {}
+                by_field.setdefault(f, []).append(t)
         magnitude = [math.sqrt(sum(v * v for _, v in sorted(vector.items()))) for vector in boosts]
         documents, score = [], {}
-        for d, f in keys:
-            field_score = (dot[(d, f)] / magnitude[f]) if magnitude[f] else 0
+        for key in keys:
+            d, f = divmod(key, F)
+            field_score = (dot[key] / magnitude[f]) if magnitude[f] else 0
             if d not in score:
                 score[d] = field_score
                 documents.append(d)
@@ -180,17 +187,22 @@ class Index:
         return Match(documents, score, terms, term_order)
 
     def field_terms(self, document: int, fields: tuple[str, ...]) -> set[str]:
-        """The terms a document holds in these fields (a scan of every term: for a few documents only)."""
-        wanted = [self.field_number[name] for name in fields]
-        return {self.terms[t] for t in range(len(self.terms))
-                if any(document in self._field_documents(t, f) for f in wanted)}
+        """The terms a document holds in these fields."""
+        return {self.terms[t] for name in fields for t in self._terms_by_document(self.field_number[name]).get(document, ())}
 
-    def _field_documents(self, t: int, f: int) -> list[int]:
-        parts = self._packed_postings[t].split(";", f + 1)
-        if f >= len(parts) or not parts[f]:
-            return []
-        posting = self.postings(t)
-        return posting.documents[posting.start[f]:posting.start[f + 1]]
+    def _terms_by_document(self, f: int) -> dict[int, list[int]]:
+        """document -> the terms it holds in field f: one pass over that field's part of every posting, once."""
+        if f not in self._field_terms:
+            by_document: dict[int, list[int]] = {}
+            for t, text in enumerate(self._packed_postings):
+                parts = text.split(";", f + 1)
+                if f < len(parts) and parts[f]:
+                    place = 0
+                    for item in parts[f].split(","):
+                        place += int(item.partition(":")[0], 36)
+                        by_document.setdefault(self.document_at[place], []).append(t)
+            self._field_terms[f] = by_document
+        return self._field_terms[f]
 
 
 def _edge_rank(c: str) -> int:
