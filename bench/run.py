@@ -9,7 +9,8 @@ For each size, bench/generate_kb.py writes a knowledge base of realistic article
 in ten over 2,000, link-list and glossary pages; --short: the old short ones); `--real` adds the shared
 real manual (../shared/corpora/zencart-storeowner, copied, never written). Each is built with nightdesk
 (the plugins and theme of the repository's mkdocs.yml) and with mkdocs-material + its `search` plugin:
-build time, peak memory, sizes, search payload. nightdesk's search is then timed in headless Chromium:
+build time, peak memory, sizes, search payload, and `nightdesk gaps` on 100,000 feedback records
+(bench/gaps_bench.py). nightdesk's search is then timed in headless Chromium:
 first results on a fresh page, keystroke p50/p95 and long tasks while typing, over HTTP (normal CPU and
 4x throttled) and from disk. Prints each figure next to its issue-12 target, and writes
 bench/results/latest.json (plus baseline-100.json, the CI gate's reference, when 100 is among the sizes).
@@ -31,6 +32,7 @@ from importlib import metadata
 from pathlib import Path
 
 from generate_kb import generate, length_stats
+from gaps_bench import gaps_seconds
 from measure import compare, search_speed
 from targets import check_targets
 
@@ -61,8 +63,8 @@ def ms(value) -> str:
 def table(rows: dict) -> str:
     lines = ["| Articles | Build time, nightdesk / material | Peak memory | Site size | Median page HTML "
              "| Search payload gzipped (raw) | First results, box (API) | Keystroke p50 / p95 | 4x CPU: first / p95 "
-             "| Long tasks while typing |",
-             "|---:|---|---|---|---|---|---|---|---|---|"]
+             "| Long tasks while typing | `nightdesk gaps`, 100k records |",
+             "|---:|---|---|---|---|---|---|---|---|---|---|"]
     for label, r in rows.items():
         ours, theirs, pay, ratio = r["nightdesk"], r["material"], r["search_payload"], r["ratios"]
         search = r.get("search", {}).get("http")
@@ -81,6 +83,7 @@ def table(rows: dict) -> str:
             f"{search['keystroke_p50_ms']:.1f} / {search['keystroke_p95_ms']:.1f} ms" if search else "–",
             f"{ms(slow['first_box_ms'])} / {slow['keystroke_p95_ms']:.0f} ms" if slow else "–",
             f"{search['long_tasks_while_typing']} (longest {search['longest_task_ms']:.0f} ms)" if search else "–",
+            f"{r['gaps_s']:.1f} s" if "gaps_s" in r else "–",
         ]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
@@ -121,6 +124,7 @@ def real_corpus(work: Path) -> tuple[Path, list[str]] | None:
 
 def measure_row(kb_config: Path, runs: int, browser: bool, queries: list[str] | None = None) -> dict:
     row = compare(kb_config, runs=runs)
+    row["gaps_s"] = gaps_seconds(Path(row["sites"]["nightdesk"]))
     if browser:
         row["search"] = search_speed(Path(row["sites"]["nightdesk"]), slowdowns=(4,), queries=queries)
     del row["sites"]  # temporary folders, gone after the run
