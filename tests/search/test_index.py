@@ -1,6 +1,6 @@
 """Articles -> section documents, the packed lunr index and the store."""
 from nightdesk.search.index import SearchArticle, SearchTask, build_search
-from nightdesk.search.packing import base36, key_order
+from nightdesk.search.packing import base36, decode, key_order
 from nightdesk.search.sections import split_sections
 
 REFUND = SearchArticle(
@@ -17,12 +17,9 @@ def unpack_counts(packed):
     out = {}
     positions = key_order(packed["documents"])
     for term, text in zip(packed["terms"], packed["postings"]):
-        for f, part in enumerate(text.split(";") if text else ()):
-            place = 0
-            for item in filter(None, part.split(",")):
-                gap, _, count = item.partition(":")
-                place += int(gap, 36)
-                out.setdefault(f"{packed['fields'][f]}/{base36(positions[place])}", {})[term] = int(count or 1)
+        for f, part in enumerate(text.split(packed["fieldSeparator"])):
+            for place, count in decode(part):
+                out.setdefault(f"{packed['fields'][f]}/{base36(positions[place])}", {})[term] = count
     return out
 
 

@@ -7,7 +7,7 @@
 (function () {
   "use strict";
 
-  var COMMA = 44, SEMICOLON = 59, COLON = 58, NINE = 57;
+  var COMMA = 44, NINE = 57;
 
   // JavaScript compares strings by UTF-16 unit; Python sorted the terms by code point. They differ only
   // where a surrogate (a character beyond U+FFFF) meets U+E000-U+FFFF: lift surrogates above both.
@@ -48,6 +48,11 @@
     var fields = this.fields = packed.fields, F = this.fieldCount = fields.length;
     this.terms = packed.terms;
     this.packedPostings = packed.postings;
+    // The postings' alphabet and field separator, as packing.py wrote them.
+    this.digit = new Int32Array(128);
+    for (var k = 0; k < packed.digits.length; k++) this.digit[packed.digits.charCodeAt(k)] = k;
+    this.base = packed.digits.length / 2;
+    this.separator = packed.fieldSeparator.charCodeAt(0);
     this.k1 = packed.k1; this.b = packed.b; this.boosts = packed.boosts;
     this.fieldNumber = Object.create(null);
     for (var f = 0; f < F; f++) this.fieldNumber[fields[f]] = f;
@@ -77,9 +82,14 @@
   // The order lunr.js lists a posting's documents (Object.keys: refs that read as whole numbers first,
   // by value, then the rest as added): packing.py key_order().
   function documentKeyOrder(count) {
+    // A ref reads as a whole number when its base-36 digits are all 0-9; those refs, read as decimal,
+    // grow with the document number, so both groups are already in order.
     var numeric = [], rest = [];
-    for (var d = 0; d < count; d++) (/^[0-9]+$/.test(d.toString(36)) ? numeric : rest).push(d);
-    numeric.sort(function (a, b) { return parseInt(a.toString(36), 10) - parseInt(b.toString(36), 10); });
+    for (var d = 0; d < count; d++) {
+      var n = d, digits = true;
+      do { if (n % 36 > 9) { digits = false; break; } n = Math.floor(n / 36); } while (n > 0);
+      (digits ? numeric : rest).push(d);
+    }
     return Uint32Array.from(numeric.concat(rest));
   }
 
@@ -90,33 +100,13 @@
   Index.prototype.postings = function (t) {
     var found = this.decoded[t];
     if (found) return found;
-    var text = this.packedPostings[t], F = this.fieldCount, n = 0, i, c;
-    for (i = 0; i < text.length; i++) {
-      c = text.charCodeAt(i);
-      if (c === COMMA || c === SEMICOLON) n++;
-    }
-    // Entries: one per separator plus the last, less the empty parts (";;" or a leading ";").
-    var document = new Uint32Array(n + 1), weight = new Int32Array(n + 1), counts = new Uint32Array(n + 1);
-    var start = new Uint32Array(F + 1), field = 0, place = 0, value = 0, count = 0, inCount = false, hasItem = false;
-    n = 0;
-    for (i = 0; i <= text.length; i++) {
-      c = i < text.length ? text.charCodeAt(i) : SEMICOLON;
-      if (c === COMMA || c === SEMICOLON) {
-        if (hasItem) {
-          place += value;
-          document[n] = this.documentAt[place]; counts[n] = inCount ? count : 1; n++;
-        }
-        value = 0; count = 0; inCount = false; hasItem = false;
-        if (c === SEMICOLON) { start[++field] = n; place = 0; }
-      } else if (c === COLON) {
-        inCount = true;
-      } else if (inCount) {
-        count = count * 10 + (c - 48);
-      } else {
-        value = value * 36 + (c <= NINE ? c - 48 : c - 87);
-        hasItem = true;
-      }
-    }
+    var text = this.packedPostings[t], F = this.fieldCount;
+    // At most one entry per character.
+    var document = new Uint32Array(text.length), weight = new Int32Array(text.length), counts = new Uint32Array(text.length);
+    var start = new Uint32Array(F + 1), n = 0;
+    var field = this.readPostings(text, function (place, count) {
+      document[n] = this.documentAt[place]; counts[n] = count; n++;
+    }, function (f) { start[f + 1] = n; });
     for (; field < F; field++) start[field + 1] = n;  // trailing empty fields are not written
     // lunr.idf counts every field of every document holding the term.
     var x = (this.documentCount - n + 0.5) / (n + 0.5), idf = Math.log(1 + Math.abs(x)), k1 = this.k1, b = this.b;
@@ -132,14 +122,41 @@
     return (this.decoded[t] = { start: start, document: document, weight: weight, documents: n });
   };
 
-  // How many fields of documents hold the term (lunr.idf's count), without decoding its postings.
-  Index.prototype.termDocuments = function (t) {
-    var text = this.packedPostings[t], n = 0, item = false;
-    for (var i = 0; i < text.length; i++) {
-      var c = text.charCodeAt(i);
-      if (c === COMMA || c === SEMICOLON) { if (item) n++; item = false; } else item = true;
+  /*
+   * Reads a term's postings (packing.py _encode): entry(place, count) per document, endField(field) after
+   * each field's part; -> how many fields were written. Each entry is gap * 2 + (count > 1), then
+   * count - 2 when count > 1; each number is big-endian in base `base`, all digits but the last from
+   * the second half of the alphabet.
+   */
+  Index.prototype.readPostings = function (text, entry, endField) {
+    var digit = this.digit, base = this.base, separator = this.separator;
+    var field = 0, place = 0, number = 0, withCount = false;
+    for (var i = 0; i <= text.length; i++) {
+      var c = i < text.length ? text.charCodeAt(i) : separator;
+      if (c === separator) {
+        endField.call(this, field++);
+        place = 0;
+        continue;
+      }
+      var d = digit[c];
+      number = number * base + (d >= base ? d - base : d);
+      if (d >= base) continue;
+      if (withCount) { entry.call(this, place, number + 2); withCount = false; }
+      else {
+        place += number >> 1;
+        if (number & 1) withCount = true;
+        else entry.call(this, place, 1);
+      }
+      number = 0;
     }
-    return item ? n + 1 : n;
+    return field;
+  };
+
+  // How many fields of documents hold the term (lunr.idf's count), without weighing its postings.
+  Index.prototype.termDocuments = function (t) {
+    var n = 0;
+    this.readPostings(this.packedPostings[t], function () { n++; }, function () {});
+    return n;
   };
 
   // The term's number, -1 when the index does not have it.

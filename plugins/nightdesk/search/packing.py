@@ -6,10 +6,10 @@ score is BM25 of numbers known at build time (term counts, field lengths). So we
 those inputs instead, by term, so that the browser decodes only the terms a query asks for:
 
     terms:    every term, sorted; a term's number is its position
-    postings: one string per term, one part per field, split by ";" (trailing empty parts
-              left out): the documents holding the term there, as base-36 gaps between
-              their places in lunr.js's order of refs (see key_order), ":n" when the term
-              occurs n > 1 times
+    postings: one string per term, one part per field, split by FIELD_SEPARATOR (trailing
+              empty parts left out): the documents holding the term there, as gaps between
+              their places in lunr.js's order of refs (see key_order), each gap written with
+              the term's count there in DIGITS (see _encode): most entries take one character
     documents: how many documents (sections) there are
     lengths:  one string per field: every document's field length (its term count) in
               base 36, split by ","; empty for 0
@@ -33,6 +33,15 @@ from array import array
 from lunr.builder import Builder
 from lunr.pipeline import Pipeline
 from lunr.token import Token
+
+
+# The postings' alphabet: printable ASCII but '"' and '\\' (nothing to escape in JSON) and '<' (no "</" to
+# escape in a script), '!' apart as the field separator. Written into the index (`digits`,
+# `fieldSeparator`), where search-unpack.js reads them.
+DIGITS = "".join(chr(c) for c in range(0x23, 0x7F) if chr(c) not in "\\<")
+BASE = len(DIGITS) // 2
+FIELD_SEPARATOR = "!"
+_DIGIT_VALUE = {c: i for i, c in enumerate(DIGITS)}
 
 
 def base36(n: int) -> str:
@@ -152,7 +161,10 @@ class Packer:
             "b": defaults._b,
             "documents": len(self._docs),
             "terms": [self.terms[old] for old in order],
-            "postings": [";".join(_encode(flat) for flat in by_field).rstrip(";") for by_field in postings],
+            "postings": [FIELD_SEPARATOR.join(_encode(flat) for flat in by_field).rstrip(FIELD_SEPARATOR)
+                         for by_field in postings],
+            "digits": DIGITS,
+            "fieldSeparator": FIELD_SEPARATOR,
             "lengths": [",".join(base36(n) if n else "" for n in by_field) for by_field in lengths],
             "pipeline": self._search_pipeline,
             "forms": [_forms(self.terms[old], self._forms[old]) for old in order],
@@ -187,11 +199,45 @@ def _forms(term: str, words: set[str]) -> str:
 
 
 def _encode(flat: array) -> str:
-    """[number, count, number, count...] with numbers ascending -> "gap[:count],gap..." in base 36."""
+    """[place, count, place, count...] with places ascending -> one string. Each entry is the number
+    gap * 2 + (1 if count > 1), then count - 2 when count > 1; each number is written big-endian in base
+    BASE, every digit but the last from the second half of DIGITS (so the numbers need no separator).
+    Gaps under BASE / 2 with a count of 1 take one character."""
     out, previous = [], 0
     for i in range(0, len(flat), 2):
-        number, count = flat[i], flat[i + 1]
-        gap = base36(number - previous)
-        out.append(gap if count == 1 else f"{gap}:{count}")
-        previous = number
-    return ",".join(out)
+        place, count = flat[i], flat[i + 1]
+        out.append(_number((place - previous) * 2 + (count > 1)))
+        if count > 1:
+            out.append(_number(count - 2))
+        previous = place
+    return "".join(out)
+
+
+def _number(n: int) -> str:
+    digits = DIGITS[n % BASE]
+    n //= BASE
+    while n:
+        digits = DIGITS[BASE + n % BASE] + digits
+        n //= BASE
+    return digits
+
+
+def decode(part: str) -> list[tuple[int, int]]:
+    """One field's part of a term's postings -> [(place, count)] (the inverse of _encode)."""
+    out, number, gap = [], 0, None
+    for c in part:
+        digit = _DIGIT_VALUE[c]
+        if digit >= BASE:
+            number = number * BASE + digit - BASE
+            continue
+        number = number * BASE + digit
+        if gap is None:
+            gap, place = number, (out[-1][0] if out else 0) + (number >> 1)
+            if not gap & 1:
+                out.append((place, 1))
+                gap = None
+        else:
+            out.append((place, number + 2))
+            gap = None
+        number = 0
+    return out

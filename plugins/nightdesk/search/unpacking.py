@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from nightdesk.search.packing import key_order
+from nightdesk.search.packing import FIELD_SEPARATOR, decode, key_order
 
 INDEX_FILE = "assets/nightdesk/search-index.js"
 STORE_FILE = "assets/nightdesk/search-store.js"
@@ -90,15 +90,10 @@ class Index:
         if found is not None:
             return found
         F, starts, documents, counts = len(self.fields), [0], [], []
-        text = self._packed_postings[t]
-        parts = text.split(";") if text else []
-        for part in parts:
-            place = 0
-            for item in filter(None, part.split(",")):
-                gap, _, count = item.partition(":")
-                place += int(gap, 36)
+        for part in self._parts(t):
+            for place, count in decode(part):
                 documents.append(self.document_at[place])
-                counts.append(int(count) if count else 1)
+                counts.append(count)
             starts.append(len(documents))
         starts += [len(documents)] * (F + 1 - len(starts))  # trailing empty fields are not written
         n = len(documents)
@@ -116,9 +111,13 @@ class Index:
         found = self._decoded[t] = Postings(starts, documents, weights)
         return found
 
+    def _parts(self, t: int) -> list[str]:
+        """A term's postings, one string per field written (packing.py)."""
+        return self._packed_postings[t].split(FIELD_SEPARATOR)
+
     def term_documents(self, t: int) -> int:
         """How many fields of documents hold the term (lunr.idf's count)."""
-        return sum(1 for part in self._packed_postings[t].split(";") for item in part.split(",") if item)
+        return sum(len(decode(part)) for part in self._parts(t))
 
     def expand(self, term: str, prefix: bool = False) -> list[int]:
         """The term numbers a clause's term stands for: itself, or with `prefix` (and any "*" in it)
@@ -195,11 +194,9 @@ class Index:
         if f not in self._field_terms:
             by_document: dict[int, list[int]] = {}
             for t, text in enumerate(self._packed_postings):
-                parts = text.split(";", f + 1)
-                if f < len(parts) and parts[f]:
-                    place = 0
-                    for item in parts[f].split(","):
-                        place += int(item.partition(":")[0], 36)
+                parts = text.split(FIELD_SEPARATOR, f + 1)
+                if f < len(parts):
+                    for place, _ in decode(parts[f]):
                         by_document.setdefault(self.document_at[place], []).append(t)
             self._field_terms[f] = by_document
         return self._field_terms[f]
