@@ -54,6 +54,8 @@ class KnowledgeBase:
     unpublished: dict[str, str] = field(default_factory=dict)  # Markdown files that are not pages -> why
     notes: list[str] = field(default_factory=list)  # what the build should say without it being a problem
     intro_bodies: dict[str, str] = field(default_factory=dict)  # home / hub page source path -> converted body
+    # Read once, then only asked: what navigation asks on every page is worked out on first use.
+    _by_task: dict[str, list[Article]] | None = field(default=None, init=False, repr=False, compare=False)
 
     # ---- building -------------------------------------------------------------------------------
 
@@ -232,11 +234,23 @@ class KnowledgeBase:
     def articles_in(self, task_id: str) -> list[Article]:
         """A task's articles: its journey first, in order, then by kind (how-to first) and title."""
         task = self.tasks[task_id]
-        journey = [self.articles[path] for path in task.journey]
-        rest = [a for a in self.articles.values() if task_id in a.tasks and a.path not in task.journey]
-        rest.sort(key=lambda a: (KINDS.index(a.kind), a.meta.order if a.meta.order is not None else 1 << 30,
-                                 a.title.lower()))
-        return journey + rest
+        if self._by_task is None:
+            self._by_task = self._group_by_task()
+        return [self.articles[path] for path in task.journey] + self._by_task.get(task_id, [])
+
+    def _group_by_task(self) -> dict[str, list[Article]]:
+        """Every task's articles off its journey, sorted: one pass over the articles for all tasks, since
+        navigation asks on every page (asking each time was quadratic in the number of articles)."""
+        grouped: dict[str, list[Article]] = defaultdict(list)
+        for article in self.articles.values():
+            for task_id in dict.fromkeys(article.tasks):
+                task = self.tasks.get(task_id)
+                if task is not None and article.path not in task.journey:
+                    grouped[task_id].append(article)
+        for articles in grouped.values():
+            articles.sort(key=lambda a: (KINDS.index(a.kind), a.meta.order if a.meta.order is not None else 1 << 30,
+                                         a.title.lower()))
+        return grouped
 
     def primary_task(self, article: Article) -> Task | None:
         return self.tasks.get(article.tasks[0]) if article.tasks else None

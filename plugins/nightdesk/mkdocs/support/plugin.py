@@ -61,8 +61,20 @@ class SupportPlugin(BasePlugin[SupportConfig]):
         """Publish the scripts; stop here, with what to fix, when nightdesk/tasks is not there."""
         if not self.config.enabled:
             return
-        site_for(config, NAME)
+        site = site_for(config, NAME)
         publish_assets(files, config)
+        # The feedback question and the no-results box are the same on every page: rendered once per build.
+        texts = self.catalog
+        self.feedback_html = site.render(
+            "feedback", question=self.config.feedback_question or texts.text("feedback.question"),
+            follow_up=self.config.feedback_follow_up or texts.text("feedback.follow_up"),
+            endpoint=self.config.feedback_endpoint)
+        plain_box = site.render("support", support=self.support, title=self._title(),
+                                topic=written_text(config.site_name), email_href=lambda address: f"mailto:{address}")
+        self.plain_box_html = f'<template id="nd-support-box">{plain_box}</template>'
+
+    def _title(self) -> str:
+        return self.config.title or self.catalog.text("support.title")
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext | None:
@@ -79,22 +91,15 @@ class SupportPlugin(BasePlugin[SupportConfig]):
         url = page.canonical_url or ""
 
         texts = self.catalog
-        title = self.config.title or texts.text("support.title")
-        box = site.render("support", support=self.support, title=title, topic=topic,
+        box = site.render("support", support=self.support, title=self._title(), topic=topic,
                           email_href=lambda address: email_href(
                               address, texts.text("support.email_subject_topic", topic=topic),
                               texts.text("support.email_body_topic", topic=topic, url=url or page.url)))
         if ref.kind == ARTICLE:
-            feedback = site.render("feedback", question=self.config.feedback_question or texts.text("feedback.question"),
-                                   follow_up=self.config.feedback_follow_up or texts.text("feedback.follow_up"),
-                                   endpoint=self.config.feedback_endpoint)
-            page.content = fill_slot(page.content, "after-article", feedback + box)
+            page.content = fill_slot(page.content, "after-article", self.feedback_html + box)
         elif ref.kind == HUB:
             page.content = fill_slot(page.content, "after-hub", box)
         data = {"support": self.support.to_json(), "endpoint": self.config.feedback_endpoint or None,
                 "page": page.url, "article": ref.article.path if ref.article else None, "title": topic}
-        plain_box = site.render("support", support=self.support, title=title, topic=written_text(config.site_name),
-                                email_href=lambda address: f"mailto:{address}")
-        add_html(context, AFTER_CONTENT, script_json("nd-support-data", data)
-                 + f'<template id="nd-support-box">{plain_box}</template>')
+        add_html(context, AFTER_CONTENT, script_json("nd-support-data", data) + self.plain_box_html)
         return context
