@@ -125,7 +125,7 @@ def read_article(path: str, source: str, aliases: dict | None = None, *, sources
     title = html.unescape(meta.title) if meta.title else (plain_text(h1) if h1 else _title_from_filename(path))
     summary = html.unescape(meta.summary) if meta.summary else choose_summary(_paragraphs(lines, converted.included))
     article = Article(path=path, meta=meta, title=title, summary=summary, body=converted.text,
-                      body_line=block.body_line, headings=found, steps=count_numbered_items(converted.text),
+                      body_line=block.body_line, headings=found, steps=count_numbered_items(lines),
                       key_lines=block.key_lines, file_lines=converted.file_lines, removed_tags=converted.removed,
                       markdown_features=converted.features)
     return article, problems

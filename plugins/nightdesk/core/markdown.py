@@ -13,6 +13,7 @@ import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
@@ -26,10 +27,11 @@ _LIST_MARK = re.compile(r"^\s*([-*+]|\d{1,3}[.)])\s+")
 _INLINE_CODE = re.compile(r"(`+)(.+?)\1")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _INLINE_MARKUP = re.compile(r"(\*\*|__|\*|`|<[^>]+>)")
+_SPACES = re.compile(r"\s+")
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
+    """A NamedTuple, not a dataclass: every article is scanned several times, a few hundred lines each."""
     number: int  # line in the file
     text: str
     code: bool  # inside a fenced or indented code block, or a fence itself
@@ -46,33 +48,39 @@ def scan(markdown: str, first_line: int = 1, line_numbers: list[int] | None = No
     """Every line with its file line number and whether it is code. `line_numbers` gives each line's
     number when the text is not the file's own (converted or included text: nightdesk.core.compat)."""
     lines: list[Line] = []
+    append = lines.append
     fence: str | None = None  # the opening fence while inside a fenced block
     previous_blank = True  # the start of the text counts as after a blank line
     in_container = False  # indented lines continue a list item or admonition
     in_indented_code = False
+    numbered = len(line_numbers) if line_numbers else 0
     for offset, text in enumerate(markdown.splitlines()):
-        number = line_numbers[offset] if line_numbers and offset < len(line_numbers) else first_line + offset
+        number = line_numbers[offset] if offset < numbered else first_line + offset
+        stripped = text.lstrip()
+        # _FENCE needs three backticks or tildes after the indent: most lines are ruled out by their start.
+        match = _FENCE.match(text) if stripped[:1] in ("`", "~") else None
         if fence is not None:
-            match = _FENCE.match(text)
             if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
                 fence = None
-            lines.append(Line(number, text, True))
+            append(Line(number, text, True))
             continue
-        blank = not text.strip()
-        indent = len(text.expandtabs(4)) - len(text.expandtabs(4).lstrip())
-        match = _FENCE.match(text)
+        if not stripped:  # blank
+            append(Line(number, text, False))
+            previous_blank = True
+            continue
+        if "\t" in text:
+            expanded = text.expandtabs(4)
+            indent = len(expanded) - len(expanded.lstrip())
+        else:
+            indent = len(text) - len(stripped)
         if match and not in_indented_code:
             fence = match.group(1)
-            lines.append(Line(number, text, True))
+            append(Line(number, text, True))
             previous_blank = False
-            continue
-        if blank:
-            lines.append(Line(number, text, False))
-            previous_blank = True
             continue
         if indent >= 4 and not in_container and (previous_blank or in_indented_code):
             in_indented_code = True
-            lines.append(Line(number, text, True))
+            append(Line(number, text, True))
             previous_blank = False
             continue
         in_indented_code = False
@@ -80,7 +88,7 @@ def scan(markdown: str, first_line: int = 1, line_numbers: list[int] | None = No
             in_container = True
         elif indent == 0:
             in_container = False
-        lines.append(Line(number, text, False))
+        append(Line(number, text, False))
         previous_blank = False
     return lines
 
@@ -90,7 +98,12 @@ def prose_lines(markdown: str, first_line: int = 1, line_numbers: list[int] | No
     so a link or a TODO written as an example is not taken for a real one."""
     for line in scan(markdown, first_line, line_numbers):
         if not line.code:
-            yield line.number, _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line.text)
+            text = line.text
+            yield line.number, _INLINE_CODE.sub(_blank, text) if "`" in text else text
+
+
+def _blank(match: re.Match) -> str:
+    return " " * len(match.group(0))
 
 
 def headings(markdown: str, first_line: int = 1) -> list[Heading]:
@@ -112,9 +125,11 @@ def first_paragraph(markdown: str) -> str:
     return " ".join(paragraph)
 
 
-def count_numbered_items(markdown: str) -> int:
-    """Numbered list items starting a line, outside code: an article's steps."""
-    return sum(1 for line in scan(markdown) if not line.code and _NUMBERED_ITEM.match(line.text))
+def count_numbered_items(markdown: str | list[Line]) -> int:
+    """Numbered list items starting a line, outside code: an article's steps. Takes the Markdown or the
+    lines `scan` already made of it."""
+    lines = scan(markdown) if isinstance(markdown, str) else markdown
+    return sum(1 for line in lines if not line.code and _NUMBERED_ITEM.match(line.text))
 
 
 def numbered_steps(markdown: str) -> list[str]:
@@ -155,5 +170,5 @@ def plain_text(markdown: str | None) -> str:
     """Markdown inline text as plain words (HTML entities decoded), for titles and summaries."""
     if not markdown:
         return ""
-    text = _LINK.sub(r"\1", markdown)
-    return re.sub(r"\s+", " ", html.unescape(_INLINE_MARKUP.sub("", text))).strip()
+    text = _LINK.sub(r"\1", markdown) if "](" in markdown else markdown
+    return _SPACES.sub(" ", html.unescape(_INLINE_MARKUP.sub("", text))).strip()

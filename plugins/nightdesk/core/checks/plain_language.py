@@ -62,15 +62,14 @@ def check(kb: KnowledgeBase, settings: CheckSettings) -> list[Problem]:
         path = kb.prefix + article.path
         blocks = prose_blocks(article)
         grade, longest = reading_grade(blocks, settings.language)
-        graded = sum(len(_WORD_ANY.findall(block.text)) for block in blocks) >= MIN_GRADED_WORDS
-        if grade is not None and grade > settings.max_grade and graded:
+        if grade is not None and grade > settings.max_grade and _graded(blocks):
             hint = f"; the longest sentence, on line {longest[0]}, has {longest[1]} words" if longest else ""
             problems.append(Problem(path, _first_line(article), WARNING,
                                     f"reads at school grade {grade:.1f} (aim for {settings.max_grade:g} or lower){hint}:"
                                     f" use shorter sentences and everyday words"))
         for block in blocks:
-            words = len(_WORD.findall(block.text))
-            if block.step and words > settings.max_step_words:
+            words = len(_WORD.findall(block.text)) if block.step else 0
+            if words > settings.max_step_words:
                 problems.append(Problem(path, block.line, WARNING,
                                         f"step is {words} words long (aim for {settings.max_step_words} or fewer): "
                                         f"one action per step is easier to follow on a phone"))
@@ -79,6 +78,11 @@ def check(kb: KnowledgeBase, settings: CheckSettings) -> list[Problem]:
                                     "a how-to needs numbered steps (1. 2. 3.); if the article explains rather than "
                                     "instructs, make it 'kind: concept'", field="kind"))
     return problems
+
+
+def _graded(blocks: list[Block]) -> bool:
+    """Enough words for a reading grade to mean something."""
+    return sum(len(_WORD_ANY.findall(block.text)) for block in blocks) >= MIN_GRADED_WORDS
 
 
 def prose_blocks(article: Article) -> list[Block]:
@@ -118,7 +122,7 @@ def reading_grade(blocks: list[Block], language: str = "en") -> tuple[float | No
                 continue
             sentences += 1
             words += len(found)
-            syllables += sum(syllables_of(word.lower()) for word in found)
+            syllables += sum(map(syllables_of, map(str.lower, found)))
             if longest is None or len(found) > longest[1]:
                 longest = (block.line, len(found))
     if not words:
