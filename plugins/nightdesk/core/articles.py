@@ -16,6 +16,7 @@ __all__ = ["Article", "Heading", "choose_summary", "humanize", "plain_text", "re
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _BLOCK_HEADER = re.compile(r"^\s*(!!!|\?\?\?\+?|===)\s")  # admonitions and tabs: their indented lines belong to them
+_LINK_TARGET = re.compile(r"\]\(([^)#\s]+)")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>|<br\s*/?>", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+(?=[\"'“(]?[A-ZÀ-ÖØ-Þ0-9])")
 # Openings that say what a page is about instead of answering: skipped by the automatic summary.
@@ -42,7 +43,7 @@ class Article:
     meta: FrontMatter
     title: str
     summary: str
-    body: str  # the Markdown after the front matter
+    body: str | None  # the Markdown after the front matter; None once a site build has written its page
     body_line: int  # file line where `body` starts
     headings: list[Heading] = field(default_factory=list)
     steps: int = 0  # numbered steps at the start of a line, outside code blocks
@@ -51,6 +52,7 @@ class Article:
     file_lines: list[int] = field(default_factory=list)  # line of the file each line of `body` comes from
     removed_tags: list[tuple[str, str, int]] = field(default_factory=list)  # (kind, file, line) not rendered
     markdown_features: set[str] = field(default_factory=set)  # converted syntax the body relies on (admonition, tabs)
+    links: tuple[str, ...] = ()  # link targets written in the body, each once (what most_linked counts)
 
     @property
     def searchable(self) -> bool:
@@ -127,7 +129,8 @@ def read_article(path: str, source: str, aliases: dict | None = None, *, sources
     article = Article(path=path, meta=meta, title=title, summary=summary, body=converted.text,
                       body_line=block.body_line, headings=found, steps=count_numbered_items(lines),
                       key_lines=block.key_lines, file_lines=converted.file_lines, removed_tags=converted.removed,
-                      markdown_features=converted.features)
+                      markdown_features=converted.features,
+                      links=tuple(dict.fromkeys(_LINK_TARGET.findall(converted.text))))
     return article, problems
 
 

@@ -315,7 +315,7 @@ class KnowledgeBase:
         """Articles by how many other articles link to them (then by order and title)."""
         names = defaultdict(int)
         for article in self.articles.values():
-            for target in set(re.findall(r"\]\(([^)#\s]+)", article.body)):
+            for target in article.links:
                 found = self.find_article(posixpath.normpath(posixpath.join(posixpath.dirname(article.path), target)))
                 if found and found != article.path:
                     names[found] += 1

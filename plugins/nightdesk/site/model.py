@@ -69,6 +69,13 @@ class Site:
         """What the page at a source path is: home, hub (index.md or README.md), article or other."""
         return self.kb.page(src)
 
+    def page_written(self, src: str) -> None:
+        """The page at `src` is built and written: its article's body, most of the knowledge base's memory,
+        is let go. Everything asked of an article later (title, summary, steps, links) was read with it."""
+        article = self.kb.articles.get(src)
+        if article is not None:
+            article.body = None
+
     def render(self, view: str, **values) -> str:
         """A nightdesk view (`nightdesk/<view>.html`, which a site may override) with these values."""
         return self.views.env.get_template(f"nightdesk/{view}.html").render(**values)

@@ -77,6 +77,9 @@ def check(kb: KnowledgeBase, settings: CheckSettings) -> list[Problem]:
             problems.append(Problem(path, article.line_of("kind"), WARNING,
                                     "a how-to needs numbered steps (1. 2. 3.); if the article explains rather than "
                                     "instructs, make it 'kind: concept'", field="kind"))
+    # The syllable counts pay off within one run; kept, they would sit through the rest of a site build.
+    count_syllables.cache_clear()
+    count_syllables_in.cache_clear()
     return problems
 
 
