@@ -37,7 +37,7 @@ class Line(NamedTuple):
     code: bool  # inside a fenced or indented code block, or a fence itself
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a knowledge base keeps tens of thousands
 class Heading:
     level: int
     text: str

@@ -29,5 +29,9 @@ def _index() -> dict[str, str]:
 def convert(text: str) -> str:
     if ":" not in text:
         return text
-    index = _index()
-    return _SHORTCODE.sub(lambda m: index.get(m.group(1), m.group(1)), text)
+    return _SHORTCODE.sub(_emoji, text)
+
+
+def _emoji(match: re.Match) -> str:
+    # The index (about 1 MB) is loaded on the first shortcode, not on the first colon ("Note: ...").
+    return _index().get(match.group(1), match.group(1))
