@@ -122,6 +122,64 @@ def _documents(articles: list[SearchArticle], weights: dict[str, float], store_a
             store_sections.append([article_number, section.anchor, section.heading])
 
 
+class SearchBuilder:
+    """The index and store, one article at a time: each article's sections are counted into the packed
+    index as it comes, so a big site's text is never held to the end of the build. Languages whose
+    compound words are split against every word of the site (pipeline.COMPOUND_LINKS) keep the articles
+    and count them in finish().
+
+    `keep_articles`: keep every article for SearchBundle.articles (tests compare with lunr.py; word
+    vectors read them); `boosts`, `role_weights`: as in build_search().
+    """
+
+    def __init__(self, language: Language = ENGLISH, boosts: dict[str, float] | None = None,
+                 role_weights: dict[str, float] | None = None, keep_articles: bool = False):
+        self.language, self.boosts, self.role_weights = language, boosts, role_weights
+        self._weights = {**DEFAULT_ROLE_WEIGHTS, **(role_weights or {})}
+        self._compounds = bool(COMPOUND_LINKS.get(language.code))
+        self._keep = keep_articles or self._compounds
+        self._packer = None if self._compounds else Packer(language, {**DEFAULT_BOOSTS, **(boosts or {})})
+        self.articles: list[SearchArticle] = []  # indexed articles, when kept
+        self.count = 0  # articles indexed
+        self._store_articles: list[list] = []
+        self._store_sections: list[list] = []
+
+    def add(self, article: SearchArticle) -> None:
+        if article_weight(article, self._weights) <= 0:
+            return
+        self.count += 1
+        if self._keep:
+            self.articles.append(article)
+        if self._packer is not None:
+            for document in _documents([article], self._weights, self._store_articles, self._store_sections):
+                self._packer.add(document)
+
+    def finish(self, tasks: list[SearchTask] = (), synonyms: list | None = None, contact_url: str = "",
+               thesaurus: Thesaurus | None = None) -> SearchBundle:
+        language = self.language
+        if self._packer is None:  # compound words are split against every word of the site first
+            language = language.with_compounds(text for d in _documents(self.articles, self._weights, [], [])
+                                               for key, text in d.items() if key != "r")
+            self._packer = Packer(language, {**DEFAULT_BOOSTS, **(self.boosts or {})})
+            for document in _documents(self.articles, self._weights, self._store_articles, self._store_sections):
+                self._packer.add(document)
+        packer = self._packer
+        if not self._store_sections:
+            packer.add(_EMPTY_DOCUMENT)
+        store = {
+            "articles": self._store_articles,
+            "sections": self._store_sections,
+            "tasks": [[t.id, t.title, t.url, t.description] for t in tasks],
+            "synonyms": synonyms or [],
+            "thesaurus": thesaurus.for_browser(packer.sections_by_term(), synonyms or []) if thesaurus else [],
+            "contact": contact_url,
+            "language": language.code,
+            "ranking": ranking.for_browser(),  # search.js ranks with these numbers (nightdesk/search/ranking.py)
+        }
+        return SearchBundle(index=packer.packed(), store=store, language=language, articles=self.articles,
+                            boosts=self.boosts, role_weights=self.role_weights)
+
+
 def build_search(
     articles: list[SearchArticle],
     tasks: list[SearchTask] = (),
@@ -138,29 +196,10 @@ def build_search(
     `synonyms`: the site's rows (Synonyms.for_browser()); `thesaurus`: the built-in thesaurus,
     of which the store gets the entries this index can use (see thesaurus.py).
     """
-    weights = {**DEFAULT_ROLE_WEIGHTS, **(role_weights or {})}
-    indexed = [a for a in articles if article_weight(a, weights) > 0]
-    store_articles, store_sections = [], []
-    if COMPOUND_LINKS.get(language.code):  # compound words are split against every word of the site first
-        language = language.with_compounds(text for d in _documents(indexed, weights, [], []) for key, text in d.items()
-                                           if key != "r")
-    packer = Packer(language, {**DEFAULT_BOOSTS, **(boosts or {})})
-    for document in _documents(indexed, weights, store_articles, store_sections):
-        packer.add(document)
-    if not store_sections:
-        packer.add(_EMPTY_DOCUMENT)
-    store = {
-        "articles": store_articles,
-        "sections": store_sections,
-        "tasks": [[t.id, t.title, t.url, t.description] for t in tasks],
-        "synonyms": synonyms or [],
-        "thesaurus": thesaurus.for_browser(packer.sections_by_term(), synonyms or []) if thesaurus else [],
-        "contact": contact_url,
-        "language": language.code,
-        "ranking": ranking.for_browser(),  # search.js ranks with these numbers (nightdesk/search/ranking.py)
-    }
-    return SearchBundle(index=packer.packed(), store=store, language=language, articles=indexed, boosts=boosts,
-                        role_weights=role_weights)
+    builder = SearchBuilder(language, boosts, role_weights, keep_articles=True)
+    for article in articles:
+        builder.add(article)
+    return builder.finish(tasks, synonyms, contact_url, thesaurus)
 
 
 def article_weight(article: SearchArticle, weights: dict[str, float]) -> float:

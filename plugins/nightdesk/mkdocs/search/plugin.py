@@ -31,7 +31,7 @@ from nightdesk.mkdocs.language import add_template_globals, site_catalog, site_l
 from nightdesk.mkdocs.search.config import SearchConfig
 from nightdesk.mkdocs.page_extras import use_theme
 from nightdesk.mkdocs.site import publish_assets, site_for
-from nightdesk.search.index import SearchArticle, SearchTask, as_script, build_search
+from nightdesk.search.index import SearchArticle, SearchBuilder, SearchTask, as_script
 from nightdesk.search.vectors import SITE_FILE as VECTORS_FILE
 from nightdesk.search.vectors import article_text, build_site_vectors
 from nightdesk.search.pipeline import browser_language_script, language_for
@@ -59,7 +59,7 @@ SEARCH_PAGE = """\
 class SearchPlugin(BasePlugin[SearchConfig]):
     """Sections of every article in a lunr index the browser searches offline."""
 
-    articles: list[SearchArticle]
+    builder: SearchBuilder
     synonyms: Synonyms
 
     def on_config(self, config: MkDocsConfig) -> None:
@@ -116,7 +116,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             script.defer = True
             config.extra_javascript[:] = [s for s in config.extra_javascript if not str(s).startswith(f"{ASSET_DIR}/{name}")]
             config.extra_javascript.append(script)
-        self.articles = []
+        # Each article goes into the index as its page is rendered (on_page_content): its text is not kept.
+        self.builder = SearchBuilder(language_for(site_language(config)), dict(self.config.boosts),
+                                     dict(self.config.role_weights), keep_articles=self.config.vectors)
         return files
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
@@ -143,7 +145,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         article = self._describe(page, config)
         if article:
             article.sections = split_sections(html)
-            self.articles.append(article)
+            self.builder.add(article)
         return html
 
     @event_priority(-100)
@@ -164,22 +166,19 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         kb = self._knowledge_base(config)
         tasks = [SearchTask(t.id, t.title, f"{t.id}/index.html", t.description) for t in kb.tasks.values()] if kb else []
         language = language_for(site_language(config))
-        bundle = build_search(
-            self.articles, tasks, synonyms=self.synonyms.for_browser(language), thesaurus=self.thesaurus,
-            boosts=dict(self.config.boosts), contact_url=self.config.contact_url or "", language=language,
-            role_weights=dict(self.config.role_weights))
+        bundle = self.builder.finish(tasks, synonyms=self.synonyms.for_browser(language),
+                                     contact_url=self.config.contact_url or "", thesaurus=self.thesaurus)
         out = Path(config.site_dir) / ASSET_DIR
         out.mkdir(parents=True, exist_ok=True)
         if self.config.vectors and language.code == "en":
-            # Article numbers are store positions: the bundle's articles when it says which.
-            articles = getattr(bundle, "articles", None) or self.articles
-            site_vectors = build_site_vectors([article_text(a) for a in articles])
+            # Article numbers are store positions: the bundle's articles, in store order.
+            site_vectors = build_site_vectors([article_text(a) for a in bundle.articles])
             (Path(config.site_dir) / VECTORS_FILE).write_text(site_vectors.script(), encoding="utf-8")
             bundle.store["vectors"] = 1  # search.js fetches the vectors only when the site has them
         (out / "search-index.js").write_text(as_script("__nightdeskIndex", bundle.index), encoding="utf-8")
         (out / "search-store.js").write_text(as_script("__nightdeskStore", bundle.store), encoding="utf-8")
         (out / "search-language.js").write_text(browser_language_script(language), encoding="utf-8")
-        log.info(f"indexed {len(self.articles)} articles, {len(bundle.store['sections'])} sections")
+        log.info(f"indexed {self.builder.count} articles, {len(bundle.store['sections'])} sections")
 
     def _describe(self, page, config) -> SearchArticle | None:
         """What search shows for a page; None for pages that are not articles (home, hubs)."""
