@@ -27,7 +27,7 @@ test: setup  ## run the whole test suite (unit, build, real-browser)
 quality: setup  ## search quality on the real Zen Cart manual: nightdesk vs mkdocs-material (5-10 minutes)
 	$(BIN)/python bench/quality.py
 
-bench: setup  ## nightdesk vs mkdocs-material: 100, 1,000, 5,000 realistic articles + the real manual (an hour or more)
+bench: setup  ## nightdesk vs mkdocs-material: 100, 1,000, 5,000 realistic articles + the real manual (about 20 minutes)
 	$(BIN)/python bench/run.py --sizes $(or $(SIZES),100 1000 5000) --real
 
 lighthouse: setup  ## Lighthouse scores of the sample site (needs npm; uses the system Chromium)
