@@ -29,6 +29,7 @@ a time when a query first needs it: the first search no longer waits for every p
 from __future__ import annotations
 
 from array import array
+from collections import Counter
 
 from lunr.builder import Builder
 from lunr.pipeline import Pipeline
@@ -61,6 +62,9 @@ class Packer:
 
     `language`: the pipeline.Language whose index pipeline makes terms of words (lunr.py's Builder
     runs the same functions); `boosts`: field name -> boost, in field order.
+
+    What is held between documents is small: per term one array of its postings as they come,
+    not per-document arrays and sets, so a big site's counts take 8 bytes a posting.
     """
 
     def __init__(self, language, boosts: dict[str, float]):
@@ -75,10 +79,11 @@ class Packer:
         self._word_terms: dict[str, tuple[int, ...]] = {}  # a word as written -> its term numbers
         self._term_number: dict[str, int] = {}
         self.terms: list[str] = []  # in first-seen order until packed()
-        self._forms: list[set[str]] = []  # per term: the words as written that became it
-        self._docs: list[list[array]] = []  # per document, per field: [term, count, term, count...]
-        self._sections: list[array] = []  # per term: the documents holding it, in any field
-        self._pending_forms: dict[str, set[str]] = {}  # words whose term was not (yet) an index term
+        self._form_terms: dict[str, str] = {}  # a word as normalised -> the term it stems to
+        # Per term: its postings [document, count * fields + field, ...], documents in the order added.
+        self._postings: list[array] = []
+        self._lengths = [array("I") for _ in self.fields]  # per field: every document's term count
+        self.documents = 0
 
     def _terms_of(self, raw: str) -> tuple[int, ...]:
         found = self._word_terms.get(raw)
@@ -90,11 +95,8 @@ class Packer:
             self._word_terms[raw] = found
             word = self.language.normalize_word(raw)
             if word and not self.language.is_stop_word(word):
-                term = self.language.stem(word)
-                if term in self._term_number:  # its own term, unless a normalisation quirk says otherwise
-                    self._forms[self._term_number[term]].add(word)
-                else:
-                    self._pending_forms.setdefault(term, set()).add(word)
+                # its own term, unless a normalisation quirk says otherwise (packed() checks)
+                self._form_terms.setdefault(word, self.language.stem(word))
         return found
 
     def _number(self, term: str) -> int:
@@ -102,56 +104,59 @@ class Packer:
         if number is None:
             number = self._term_number[term] = len(self.terms)
             self.terms.append(term)
-            self._forms.append(set())
-            self._sections.append(array("I"))
+            self._postings.append(array("I"))
         return number
 
     def add(self, document: dict) -> None:
-        position = len(self._docs)
-        parts, holding = [], set()
-        for name in self.fields:
-            counts: dict[int, int] = {}
+        position = self.documents
+        self.documents += 1
+        width = len(self.fields)
+        word_terms, postings = self._word_terms, self._postings
+        for f, name in enumerate(self.fields):
             text = document.get(name) or ""
-            for raw in text.split(" ") if text else ():
-                if raw:
-                    for term in self._terms_of(raw):
-                        counts[term] = counts.get(term, 0) + 1
-            flat = array("I")
+            counts: dict[int, int] = {}
+            # Each distinct word once: its terms come from a cache, its count from Counter (in C).
+            for raw, times in Counter(text.split(" ")).items() if text else ():
+                terms = word_terms.get(raw)
+                if terms is None:
+                    terms = self._terms_of(raw) if raw else ()
+                for term in terms:
+                    counts[term] = counts.get(term, 0) + times
+            self._lengths[f].append(sum(counts.values()))
             for term, count in counts.items():
-                flat.append(term)
-                flat.append(count)
-            parts.append(flat)
-            holding.update(counts)
-        for term in holding:
-            self._sections[term].append(position)
-        self._docs.append(parts)
+                posting = postings[term]
+                posting.append(position)
+                posting.append(count * width + f)
+
+    def _documents_holding(self, number: int) -> set[int]:
+        return set(self._postings[number][0::2])
 
     def sections_by_term(self) -> dict:
         """term -> {"any": numbers of the documents holding it}: the shape of a lunr inverted index's
         postings (field -> refs), which thesaurus.for_browser() reads."""
-        return _TermSections(zip(self.terms, self._sections))
+        return _TermSections(self._term_number, self)
 
     def packed(self) -> dict:
-        for term, words in self._pending_forms.items():
-            if term in self._term_number:
-                self._forms[self._term_number[term]].update(words)
+        forms: list[list[str]] = [[] for _ in self.terms]
+        for word, term in self._form_terms.items():
+            number = self._term_number.get(term)
+            if number is not None:
+                forms[number].append(word)
         order = sorted(range(len(self.terms)), key=self.terms.__getitem__)
-        renumber = array("I", bytes(4 * len(order)))
-        for new, old in enumerate(order):
-            renumber[old] = new
-        # Per term (new number) and field: [place, count, place, count...] with places ascending.
-        postings = [[array("I") for _ in self.fields] for _ in order]
-        lengths = [[] for _ in self.fields]
-        places = key_order(len(self._docs))
-        for position, parts in enumerate(self._docs):
-            for f, flat in enumerate(parts):
-                lengths[f].append(sum(flat[1::2]))
-        for place, position in enumerate(places):
-            for f, flat in enumerate(self._docs[position]):
-                for i in range(0, len(flat), 2):
-                    posting = postings[renumber[flat[i]]][f]
-                    posting.append(place)
-                    posting.append(flat[i + 1])
+        place_of = array("I", bytes(4 * self.documents))
+        for place, position in enumerate(key_order(self.documents)):
+            place_of[position] = place
+        encoded, width = [], len(self.fields)
+        for old in order:
+            # Per field: (place, count); places ascend within numeric refs and within the rest, and
+            # every numeric one comes first, so sort() merges two runs.
+            by_field = [[] for _ in self.fields]
+            posting = self._postings[old]
+            for position, value in zip(posting[0::2], posting[1::2]):
+                by_field[value % width].append((place_of[position], value // width))
+            for entries in by_field:
+                entries.sort()
+            encoded.append(FIELD_SEPARATOR.join(map(_encode, by_field)).rstrip(FIELD_SEPARATOR))
         defaults = Builder()
         return {
             "version": "2.3.9",
@@ -159,15 +164,14 @@ class Packer:
             "boosts": self.boosts,
             "k1": defaults._k1,
             "b": defaults._b,
-            "documents": len(self._docs),
+            "documents": self.documents,
             "terms": [self.terms[old] for old in order],
-            "postings": [FIELD_SEPARATOR.join(_encode(flat) for flat in by_field).rstrip(FIELD_SEPARATOR)
-                         for by_field in postings],
+            "postings": encoded,
             "digits": DIGITS,
             "fieldSeparator": FIELD_SEPARATOR,
-            "lengths": [",".join(base36(n) if n else "" for n in by_field) for by_field in lengths],
+            "lengths": [",".join(base36(n) if n else "" for n in by_field) for by_field in self._lengths],
             "pipeline": self._search_pipeline,
-            "forms": [_forms(self.terms[old], self._forms[old]) for old in order],
+            "forms": [_forms(self.terms[old], forms[old]) for old in order],
         }
 
 
@@ -181,10 +185,15 @@ def key_order(count: int) -> list[int]:
 
 
 class _TermSections(dict):
-    """A posting is made when asked for: the thesaurus asks for a few hundred terms of thousands."""
+    """term -> its number; a posting is made when asked for: the thesaurus asks for a few hundred
+    terms of thousands."""
+
+    def __init__(self, numbers: dict[str, int], packer: Packer):
+        super().__init__(numbers)
+        self._packer = packer
 
     def __getitem__(self, term: str) -> dict:
-        return {"any": dict.__getitem__(self, term)}
+        return {"any": self._packer._documents_holding(dict.__getitem__(self, term))}
 
 
 def _forms(term: str, words: set[str]) -> str:
@@ -198,14 +207,13 @@ def _forms(term: str, words: set[str]) -> str:
     return "|".join(sorted(w[len(term):] if w.startswith(term) else "=" + w for w in words))
 
 
-def _encode(flat: array) -> str:
-    """[place, count, place, count...] with places ascending -> one string. Each entry is the number
+def _encode(entries: list[tuple[int, int]]) -> str:
+    """[(place, count)...] with places ascending -> one string. Each entry is the number
     gap * 2 + (1 if count > 1), then count - 2 when count > 1; each number is written big-endian in base
     BASE, every digit but the last from the second half of DIGITS (so the numbers need no separator).
     Gaps under BASE / 2 with a count of 1 take one character."""
     out, previous = [], 0
-    for i in range(0, len(flat), 2):
-        place, count = flat[i], flat[i + 1]
+    for place, count in entries:
         out.append(_number((place - previous) * 2 + (count > 1)))
         if count > 1:
             out.append(_number(count - 2))
