@@ -31,3 +31,47 @@ def test_text_keeps_words_apart_and_skips_title_permalinks_and_scripts():
 def test_page_without_headings_is_one_section():
     (only,) = split_sections("<p>Just text</p>")
     assert only.anchor == "" and only.text == "Just text"
+
+
+# --- The regex tokenizer reads HTML as html.parser.HTMLParser does -----------------------------
+
+TRICKY = [
+    HTML,
+    '<p>a &lt; b &amp; c &eacute; &#233; &#x41;</p><script>if (a<b) {x="</p>"}</script><p>after</p>',
+    '<h2 id="x&amp;y">T<a class="md headerlink" href="#x">¶</a></h2><p>one<br>two<br/>three<hr /></p>',
+    '<!-- c <h2>no</h2> --><h3 id=z>Deep</h3>text<svg><path d="1"/><title>x</title></svg> end',
+    "<H2 ID='up'>Up</H2><P>Text</P><a href=\"\">no</a><a href='u'>yes <b>bold</b></a><a title=\"a > b\" href=v>q</a>",
+    "plain < text > here <!DOCTYPE html> and <?xml x?> more",
+    "<p>x</p><STYLE>p{}</STYLE><template><p>hid</p></template>tail<script>never closed <p>",
+]
+
+
+def _with_html_parser(html: str) -> list:
+    """split_sections' handlers driven by the standard library's HTMLParser instead."""
+    from html import escape
+    from html.parser import HTMLParser
+
+    from nightdesk.search.sections import _SectionParser
+
+    sections = _SectionParser()
+
+    class Reference(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            sections.handle_starttag(tag, " ".join(f'{k}="{escape(v or "")}"' for k, v in attrs))
+
+        def handle_endtag(self, tag):
+            sections.handle_endtag(tag)
+
+        def handle_data(self, data):
+            sections.handle_data(data.replace("&", "&amp;"))  # handle_data unescapes once
+
+    reference = Reference(convert_charrefs=True)
+    reference.feed(html)
+    reference.close()
+    return [(s.anchor, s.heading, s.level, s.parent, s.text, s.link_text) for s in sections.sections]
+
+
+def test_tokenizer_reads_html_as_the_standard_parser_does():
+    for html in TRICKY:
+        ours = [(s.anchor, s.heading, s.level, s.parent, s.text, s.link_text) for s in split_sections(html)]
+        assert ours == _with_html_parser(html), html

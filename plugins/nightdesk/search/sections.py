@@ -3,15 +3,26 @@
 The text before the first h2 (the h1 and the intro) is the section with anchor "".
 Deeper headings stay inside their section's body. Permalink markers ("¶"), scripts
 and styles are skipped.
+
+The HTML is Markdown's output, so a regex tokenizer reads it the way html.parser.HTMLParser does
+(tags, attributes, character references, raw <script>/<style> text, comments) at a third of the cost:
+this runs on every page of every build. tests/search/test_sections.py compares the two.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from html import unescape
 
 SPLIT_AT = {"h2", "h3"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _SKIP = {"script", "style", "svg", "template"}
+_VOID = {"br", "hr", "img", "input", "wbr"}
+# A comment, a tag (name, then its attributes up to the ">" outside quotes), or <!DOCTYPE>/<?...?>.
+_TOKEN = re.compile(r"""<!--.*?(?:-->|\Z)|<(/?)([a-zA-Z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|<[!?][^>]*>""", re.S)
+_ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?""")
+# Raw text elements: their content is text up to the closing tag, not markup.
+_RAW_TEXT_END = {name: re.compile(f"</{name}", re.I) for name in ("script", "style")}
 # Tags that end a word: text on either side of them must not run together.
 _BLOCKS = _HEADINGS | {
     "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "table", "tr", "td", "th", "br",
@@ -28,19 +39,20 @@ class Section:
     parent: str = ""  # the h2 heading above an h3, so "Steps" under "Refund by card" reads right
     text_parts: list[str] = field(default_factory=list)
     link_parts: list[str] = field(default_factory=list)  # the text inside links (page roles, roles.py)
+    # The parts are one normalised string each (split_sections): text is read several times per build.
+    joined: bool = field(default=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
-        return " ".join("".join(self.text_parts).split())
+        return self.text_parts[0] if self.joined else " ".join("".join(self.text_parts).split())
 
     @property
     def link_text(self) -> str:
-        return " ".join(" ".join(self.link_parts).split())
+        return self.link_parts[0] if self.joined else " ".join(" ".join(self.link_parts).split())
 
 
-class _SectionParser(HTMLParser):
+class _SectionParser:
     def __init__(self):
-        super().__init__(convert_charrefs=True)
         self.sections = [Section(anchor="", heading="", level=1)]
         self._skip_depth = 0  # inside <script>, <svg>, a permalink...
         self._skip_stack: list[str] = []
@@ -49,21 +61,47 @@ class _SectionParser(HTMLParser):
         self._last_h2 = ""
         self._link_depth = 0
 
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if self._skip_depth or tag in _SKIP or "headerlink" in (attributes.get("class") or "").split():
-            if tag not in ("br", "hr", "img", "input", "wbr"):
+    def feed(self, html: str) -> None:
+        position, search = 0, _TOKEN.search
+        while found := search(html, position):
+            if found.start() > position:
+                self.handle_data(html[position:found.start()])
+            position = found.end()
+            tag = found.group(2)
+            if tag is None:  # comment, doctype
+                continue
+            tag = tag.lower()
+            if found.group(1):
+                self.handle_endtag(tag)
+                continue
+            attributes = found.group(3)
+            self.handle_starttag(tag, attributes)
+            if attributes.endswith("/"):
+                self.handle_endtag(tag)
+            elif tag in _RAW_TEXT_END:
+                end = _RAW_TEXT_END[tag].search(html, position)
+                stop = end.start() if end else len(html)
+                self.handle_data(html[position:stop])
+                position = stop
+        if position < len(html):
+            self.handle_data(html[position:])
+
+    def handle_starttag(self, tag: str, raw_attributes: str):
+        if self._skip_depth or tag in _SKIP or ("headerlink" in raw_attributes and "headerlink" in (
+                _attributes(raw_attributes).get("class") or "").split()):
+            if tag not in _VOID:
                 self._skip_depth += 1
                 self._skip_stack.append(tag)
             return
         if tag in SPLIT_AT:
             level = int(tag[1])
             parent = self._last_h2 if level == 3 else ""
-            self.sections.append(Section(anchor=attributes.get("id") or "", heading="", level=level, parent=parent))
+            anchor = _attributes(raw_attributes).get("id") or ""
+            self.sections.append(Section(anchor=anchor, heading="", level=level, parent=parent))
             self._heading, self._heading_tag = [], tag
         elif tag == "h1":
             self._heading, self._heading_tag = [], tag  # the title: indexed as its own field
-        if tag == "a" and attributes.get("href"):
+        if tag == "a" and _attributes(raw_attributes).get("href"):
             self._link_depth += 1
         if tag in _BLOCKS:
             self._add(" ")
@@ -88,7 +126,7 @@ class _SectionParser(HTMLParser):
 
     def handle_data(self, data):
         if not self._skip_depth:
-            self._add(data)
+            self._add(unescape(data) if "&" in data else data)
 
     def _add(self, text):
         if self._heading is not None:
@@ -103,8 +141,16 @@ def split_sections(html: str) -> list[Section]:
     """Sections in page order; the first is the top of the article (may be empty)."""
     parser = _SectionParser()
     parser.feed(html)
-    parser.close()
     for section in parser.sections:  # one string each, not thousands of pieces held until the index is built
         section.text_parts, section.link_parts = [section.text], [section.link_text]
+        section.joined = True
     return parser.sections
 
+
+def _attributes(raw: str) -> dict[str, str]:
+    """A tag's attributes, as HTMLParser gives them: names lower-cased, values unquoted and unescaped."""
+    found = {}
+    for name, double, single, bare in _ATTRIBUTE.findall(raw):
+        value = double or single or bare
+        found[name.lower()] = unescape(value) if "&" in value else value
+    return found
