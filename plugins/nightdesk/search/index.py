@@ -145,6 +145,8 @@ class SearchBuilder:
         self._store_sections: list[list] = []
 
     def add(self, article: SearchArticle) -> None:
+        if not article.role:  # worked out once: _documents() asks again
+            article.role = page_role(article.sections or [])
         if article_weight(article, self._weights) <= 0:
             return
         self.count += 1

@@ -42,6 +42,7 @@ from lunr.token import Token
 DIGITS = "".join(chr(c) for c in range(0x23, 0x7F) if chr(c) not in "\\<")
 BASE = len(DIGITS) // 2
 FIELD_SEPARATOR = "!"
+NO_TERM = -1  # a word that makes no term (Packer._word_term)
 _DIGIT_VALUE = {c: i for i, c in enumerate(DIGITS)}
 
 
@@ -76,7 +77,10 @@ class Packer:
         search = Pipeline()
         search.add(*language.search_pipeline())
         self._search_pipeline = search.serialize()
-        self._word_terms: dict[str, tuple[int, ...]] = {}  # a word as written -> its term numbers
+        # A word as written -> its term number; NO_TERM for none (stop words); for several (split
+        # compounds), -2 - its place in _several. One int per word lets add() count a field in C.
+        self._word_term: dict[str, int] = {"": NO_TERM}
+        self._several: list[tuple[int, ...]] = []
         self._term_number: dict[str, int] = {}
         self.terms: list[str] = []  # in first-seen order until packed()
         self._form_terms: dict[str, str] = {}  # a word as normalised -> the term it stems to
@@ -85,19 +89,22 @@ class Packer:
         self._lengths = [array("I") for _ in self.fields]  # per field: every document's term count
         self.documents = 0
 
-    def _terms_of(self, raw: str) -> tuple[int, ...]:
-        found = self._word_terms.get(raw)
-        if found is None:
-            # lunr's Tokenizer lower-cases the whole text before splitting; one space is its only
-            # separator left after normalize_text, so each word can be taken alone.
-            terms = [str(t) for t in self._pipeline.run([Token(raw.lower(), {})])]
-            found = tuple(self._number(t) for t in terms)
-            self._word_terms[raw] = found
-            word = self.language.normalize_word(raw)
-            if word and not self.language.is_stop_word(word):
-                # its own term, unless a normalisation quirk says otherwise (packed() checks)
-                self._form_terms.setdefault(word, self.language.stem(word))
-        return found
+    def _learn(self, raw: str) -> None:
+        """A word not seen before: its terms, and the form it adds to its term."""
+        # lunr's Tokenizer lower-cases the whole text before splitting; one space is its only
+        # separator left after normalize_text, so each word can be taken alone.
+        terms = tuple(self._number(str(t)) for t in self._pipeline.run([Token(raw.lower(), {})]))
+        if len(terms) == 1:
+            self._word_term[raw] = terms[0]
+        elif not terms:
+            self._word_term[raw] = NO_TERM
+        else:
+            self._word_term[raw] = -2 - len(self._several)
+            self._several.append(terms)
+        word = self.language.normalize_word(raw)
+        if word and not self.language.is_stop_word(word):
+            # its own term, unless a normalisation quirk says otherwise (packed() checks)
+            self._form_terms.setdefault(word, self.language.stem(word))
 
     def _number(self, term: str) -> int:
         number = self._term_number.get(term)
@@ -111,17 +118,18 @@ class Packer:
         position = self.documents
         self.documents += 1
         width = len(self.fields)
-        word_terms, postings = self._word_terms, self._postings
+        word_term, postings = self._word_term, self._postings
         for f, name in enumerate(self.fields):
-            text = document.get(name) or ""
-            counts: dict[int, int] = {}
-            # Each distinct word once: its terms come from a cache, its count from Counter (in C).
-            for raw, times in Counter(text.split(" ")).items() if text else ():
-                terms = word_terms.get(raw)
-                if terms is None:
-                    terms = self._terms_of(raw) if raw else ()
-                for term in terms:
-                    counts[term] = counts.get(term, 0) + times
+            words = (document.get(name) or "").split(" ")
+            for raw in set(words).difference(word_term):
+                self._learn(raw)
+            counts = Counter(map(word_term.__getitem__, words))  # words -> terms, counted in C
+            counts.pop(NO_TERM, None)
+            if self._several:
+                for several in [key for key in counts if key < 0]:
+                    times = counts.pop(several)
+                    for term in self._several[-2 - several]:
+                        counts[term] += times
             self._lengths[f].append(sum(counts.values()))
             for term, count in counts.items():
                 posting = postings[term]
@@ -214,9 +222,10 @@ def _encode(entries: list[tuple[int, int]]) -> str:
     Gaps under BASE / 2 with a count of 1 take one character."""
     out, previous = [], 0
     for place, count in entries:
-        out.append(_number((place - previous) * 2 + (count > 1)))
+        n = (place - previous) * 2 + (count > 1)
+        out.append(DIGITS[n] if n < BASE else _number(n))  # one digit: most entries, so inline
         if count > 1:
-            out.append(_number(count - 2))
+            out.append(DIGITS[count - 2] if count - 2 < BASE else _number(count - 2))
         previous = place
     return "".join(out)
 

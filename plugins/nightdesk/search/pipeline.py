@@ -54,8 +54,10 @@ def normalize_text(text: str) -> str:
 
 def normalize_word(word: str) -> str:
     """customer's -> customers, café -> cafe, "(refund)." -> refund."""
-    word = unicodedata.normalize("NFD", word.lower())
-    word = "".join(ch for ch in word if not unicodedata.category(ch).startswith("M"))
+    word = word.lower()
+    if not word.isascii():  # ASCII has no accents to take off (most words: every new word of a build)
+        word = unicodedata.normalize("NFD", word)
+        word = "".join(ch for ch in word if not unicodedata.category(ch).startswith("M"))
     word = _APOSTROPHES.sub("", word)
     return _EDGE_NON_WORD.sub("", word)
 
