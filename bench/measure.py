@@ -57,9 +57,12 @@ def write_configs(kb_config: Path) -> tuple[Path, Path]:
 
 
 def build(config: Path, site: Path) -> Build:
-    """Run `mkdocs build` in its own process; wait4 gives that process's own peak memory (ru_maxrss)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
+    """Run `mkdocs build` in its own process, which reports its own peak memory (bench/own_peak.py)."""
+    peak_file = site.parent / f".{site.name}.peak"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NIGHTDESK_PEAK_FILE": str(peak_file)}
+    command = [sys.executable, str(Path(__file__).with_name("own_peak.py")), "build", "-q", "-f", str(config),
+               "-d", str(site)]
+    peak_file.unlink(missing_ok=True)
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=config.parent, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     stderr = process.stderr.read()
@@ -68,7 +71,12 @@ def build(config: Path, site: Path) -> Build:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise RuntimeError(f"{config.name}: mkdocs build failed\n{stderr.decode(errors='replace')}")
-    return Build(seconds, usage.ru_maxrss / 1024)  # Linux reports KiB
+    try:
+        peak_mb = float(peak_file.read_text(encoding="ascii"))
+        peak_file.unlink()
+    except (OSError, ValueError):  # not Linux: wait4's figure, which may include this process's own size
+        peak_mb = usage.ru_maxrss / 1024  # KiB on Linux
+    return Build(seconds, peak_mb)
 
 
 def best_builds(configs: list[tuple[Path, Path]], runs: int) -> list[Build]:

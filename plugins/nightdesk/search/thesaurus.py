@@ -164,7 +164,7 @@ class _Occurrences:
     def _refs(self, term: str) -> set:
         # Not kept: on a big site the sets of every common term asked for took more memory than the index.
         posting = self.vocabulary[term]
-        return {ref for field, refs in posting.items() if field != "_index" for ref in refs}
+        return set().union(*(refs for field, refs in posting.items() if field != "_index"))
 
 
 def unpack(packed: list) -> list[list]:
