@@ -23,21 +23,27 @@ _HTML_ID = re.compile(r"\sid\s*=\s*[\"']([^\"']+)[\"']")
 _HEADING_ATTRS = re.compile(r"\s*\{[^}]*\}\s*$")
 
 
-def check(kb: KnowledgeBase, content_files: set[str], slugify: Callable[[str, str], str]) -> list[Problem]:
+def article_checker(kb: KnowledgeBase, content_files: set[str], slugify: Callable[[str, str], str]
+                    ) -> Callable[[Article, list[tuple[int, str]]], list[Problem]]:
+    """The link check of one article, given its prose lines (checks.text); run_checks reads them once for
+    every family."""
     pages = set(kb.articles) | set(kb.intros) | {HOME_PATH} | {task.hub_path for task in kb.tasks.values()}
     anchors: dict[str, set[str]] = {}  # filled on first use: most articles are never linked with an anchor
-    problems = []
-    for article in kb.articles.values():
-        for line, is_image, target in _links(article):
+
+    def check_article(article: Article, lines: list[tuple[int, str]]) -> list[Problem]:
+        problems = []
+        for line, is_image, target in _links(lines):
             problem = _check_link(kb, article, target, is_image, pages, content_files, anchors, slugify)
             if problem:
                 problems.append(Problem(kb.prefix + article.path, line, problem[0], problem[1]))
-    return problems
+        return problems
+
+    return check_article
 
 
-def _links(article: Article):
+def _links(lines: list[tuple[int, str]]):
     """(line, is_image, target) for every link and image an author wrote, outside code."""
-    for line, text in prose_lines(article):
+    for line, text in lines:
         for match in _INLINE_LINK.finditer(text):
             yield line, bool(match.group(1)), match.group(3)
             # An image inside a link's text: [![Screenshot](shot.png)](page.md)

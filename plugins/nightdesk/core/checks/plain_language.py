@@ -56,43 +56,54 @@ MIN_GRADED_WORDS = 20
 """Below this many words a reading grade is noise ("Manage orders." would read at grade 9): not reported."""
 
 
-def check(kb: KnowledgeBase, settings: CheckSettings) -> list[Problem]:
+def check_article(kb: KnowledgeBase, article: Article, settings: CheckSettings,
+                  lines: list[tuple[int, str]]) -> list[Problem]:
+    """The plain-language problems of one article, given its prose lines (checks.text); call
+    `clear_caches` after the last article."""
     problems = []
-    for article in kb.articles.values():
-        path = kb.prefix + article.path
-        blocks = prose_blocks(article)
-        grade, longest = reading_grade(blocks, settings.language)
-        if grade is not None and grade > settings.max_grade and _graded(blocks):
-            hint = f"; the longest sentence, on line {longest[0]}, has {longest[1]} words" if longest else ""
-            problems.append(Problem(path, _first_line(article), WARNING,
-                                    f"reads at school grade {grade:.1f} (aim for {settings.max_grade:g} or lower){hint}:"
-                                    f" use shorter sentences and everyday words"))
-        for block in blocks:
-            words = len(_WORD.findall(block.text)) if block.step else 0
-            if words > settings.max_step_words:
-                problems.append(Problem(path, block.line, WARNING,
-                                        f"step is {words} words long (aim for {settings.max_step_words} or fewer): "
-                                        f"one action per step is easier to follow on a phone"))
-        if article.meta.kind == "how-to" and not article.steps:
-            problems.append(Problem(path, article.line_of("kind"), WARNING,
-                                    "a how-to needs numbered steps (1. 2. 3.); if the article explains rather than "
-                                    "instructs, make it 'kind: concept'", field="kind"))
-    # The syllable counts pay off within one run; kept, they would sit through the rest of a site build.
+    path = kb.prefix + article.path
+    blocks = prose_blocks(article, lines)
+    grade, longest = reading_grade(blocks, settings.language)
+    if grade is not None and grade > settings.max_grade and _graded(blocks):
+        hint = f"; the longest sentence, on line {longest[0]}, has {longest[1]} words" if longest else ""
+        problems.append(Problem(path, _first_line(article), WARNING,
+                                f"reads at school grade {grade:.1f} (aim for {settings.max_grade:g} or lower){hint}:"
+                                f" use shorter sentences and everyday words"))
+    for block in blocks:
+        words = len(_WORD.findall(block.text)) if block.step else 0
+        if words > settings.max_step_words:
+            problems.append(Problem(path, block.line, WARNING,
+                                    f"step is {words} words long (aim for {settings.max_step_words} or fewer): "
+                                    f"one action per step is easier to follow on a phone"))
+    if article.meta.kind == "how-to" and not article.steps:
+        problems.append(Problem(path, article.line_of("kind"), WARNING,
+                                "a how-to needs numbered steps (1. 2. 3.); if the article explains rather than "
+                                "instructs, make it 'kind: concept'", field="kind"))
+    return problems
+
+
+def clear_caches() -> None:
+    """The syllable counts pay off within one run; kept, they would sit through the rest of a site build."""
     count_syllables.cache_clear()
     count_syllables_in.cache_clear()
-    return problems
 
 
 def _graded(blocks: list[Block]) -> bool:
     """Enough words for a reading grade to mean something."""
-    return sum(len(_WORD_ANY.findall(block.text)) for block in blocks) >= MIN_GRADED_WORDS
+    words = 0
+    for block in blocks:  # counted only until there are enough: most articles pass on their first blocks
+        words += len(_WORD_ANY.findall(block.text))
+        if words >= MIN_GRADED_WORDS:
+            return True
+    return False
 
 
-def prose_blocks(article: Article) -> list[Block]:
-    """Paragraphs and list items as plain text; headings, tables, HTML and code are left out."""
+def prose_blocks(article: Article, lines: list[tuple[int, str]] | None = None) -> list[Block]:
+    """Paragraphs and list items as plain text; headings, tables, HTML and code are left out. `lines`:
+    the article's prose lines, when the caller has them already."""
     blocks: list[Block] = []
     current: Block | None = None
-    for line, text in prose_lines(article):
+    for line, text in prose_lines(article) if lines is None else lines:
         item = _LIST_ITEM.match(text)
         if not text.strip() or _NOT_PROSE.match(text) or item:
             current = None
