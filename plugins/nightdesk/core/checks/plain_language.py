@@ -113,7 +113,7 @@ def prose_blocks(article: Article, lines: list[tuple[int, str]] | None = None) -
         if current is None:
             current = Block(line, "", bool(item and item.group(1)))
             blocks.append(current)
-        current.text += " " + plain_text(_ATTRS.sub(" ", text))
+        current.text += " " + plain_text(_ATTRS.sub(" ", text) if "{" in text or "<" in text else text)
     return [b for b in blocks if b.text.strip()]
 
 
