@@ -13,6 +13,7 @@ import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import NamedTuple
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
@@ -46,25 +47,41 @@ class Heading:
 def scan(markdown: str, first_line: int = 1, line_numbers: list[int] | None = None) -> list[Line]:
     """Every line with its file line number and whether it is code. `line_numbers` gives each line's
     number when the text is not the file's own (converted or included text: nightdesk.core.compat)."""
-    lines: list[Line] = []
-    append = lines.append
+    texts = markdown.splitlines()
+    count = len(texts)
+    if not line_numbers:
+        numbers = range(first_line, first_line + count)
+    elif len(line_numbers) >= count:
+        numbers = line_numbers
+    else:  # lines beyond the given numbers count on from the text's first line
+        numbers = [*line_numbers, *range(first_line + len(line_numbers), first_line + count)]
+    return list(map(_new_line, zip(numbers, texts, code_flags(texts))))
+
+
+_new_line = partial(tuple.__new__, Line)
+"""Line(number, text, code) without NamedTuple's Python-level __new__: scan makes a few hundred thousand."""
+
+
+def code_flags(lines: list[str]) -> list[bool]:
+    """For each line, whether it is code (see the module's docstring); what `scan` and
+    nightdesk.core.compat's `mark_code` decide code with."""
+    flags: list[bool] = []
+    append = flags.append
     fence: str | None = None  # the opening fence while inside a fenced block
     previous_blank = True  # the start of the text counts as after a blank line
     in_container = False  # indented lines continue a list item or admonition
     in_indented_code = False
-    numbered = len(line_numbers) if line_numbers else 0
-    for offset, text in enumerate(markdown.splitlines()):
-        number = line_numbers[offset] if offset < numbered else first_line + offset
+    for text in lines:
         stripped = text.lstrip()
         # _FENCE needs three backticks or tildes after the indent: most lines are ruled out by their start.
         match = _FENCE.match(text) if stripped[:1] in ("`", "~") else None
         if fence is not None:
             if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
                 fence = None
-            append(Line(number, text, True))
+            append(True)
             continue
         if not stripped:  # blank
-            append(Line(number, text, False))
+            append(False)
             previous_blank = True
             continue
         if "\t" in text:
@@ -74,12 +91,12 @@ def scan(markdown: str, first_line: int = 1, line_numbers: list[int] | None = No
             indent = len(text) - len(stripped)
         if match and not in_indented_code:
             fence = match.group(1)
-            append(Line(number, text, True))
+            append(True)
             previous_blank = False
             continue
         if indent >= 4 and not in_container and (previous_blank or in_indented_code):
             in_indented_code = True
-            append(Line(number, text, True))
+            append(True)
             previous_blank = False
             continue
         in_indented_code = False
@@ -87,9 +104,9 @@ def scan(markdown: str, first_line: int = 1, line_numbers: list[int] | None = No
             in_container = True
         elif indent == 0:
             in_container = False
-        append(Line(number, text, False))
+        append(False)
         previous_blank = False
-    return lines
+    return flags
 
 
 def prose_lines(markdown: str, first_line: int = 1, line_numbers: list[int] | None = None) -> Iterator[tuple[int, str]]:
