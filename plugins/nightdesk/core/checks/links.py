@@ -44,16 +44,20 @@ def article_checker(kb: KnowledgeBase, content_files: set[str], slugify: Callabl
 def _links(lines: list[tuple[int, str]]):
     """(line, is_image, target) for every link and image an author wrote, outside code."""
     for line, text in lines:
-        for match in _INLINE_LINK.finditer(text):
-            yield line, bool(match.group(1)), match.group(3)
-            # An image inside a link's text: [![Screenshot](shot.png)](page.md)
-            for inner in _INLINE_LINK.finditer(match.group(2)):
-                yield line, bool(inner.group(1)), inner.group(3)
-        definition = _REFERENCE_DEFINITION.match(text)
-        if definition:
-            yield line, False, definition.group(1)
-        for match in _HTML_LINK.finditer(text):
-            yield line, match.group(1).lower() == "img", match.group(3)
+        # Each pattern needs its own characters ("](", "]:", "<"): most lines are ruled out without a regex.
+        if "](" in text:
+            for match in _INLINE_LINK.finditer(text):
+                yield line, bool(match.group(1)), match.group(3)
+                # An image inside a link's text: [![Screenshot](shot.png)](page.md)
+                for inner in _INLINE_LINK.finditer(match.group(2)):
+                    yield line, bool(inner.group(1)), inner.group(3)
+        if "]:" in text:
+            definition = _REFERENCE_DEFINITION.match(text)
+            if definition:
+                yield line, False, definition.group(1)
+        if "<" in text:
+            for match in _HTML_LINK.finditer(text):
+                yield line, match.group(1).lower() == "img", match.group(3)
 
 
 def _check_link(kb, article, target, is_image, pages, content_files, anchors, slugify):

@@ -130,15 +130,20 @@ def reading_grade(blocks: list[Block], language: str = "en") -> tuple[float | No
     syllables = 0
     longest: tuple[int, int] | None = None
     for block in blocks:
-        for sentence in _SENTENCE_END.split(block.text.strip()):
+        text = block.text.strip()
+        lowered = text.isascii()  # then lowering the block lowers each of its words, in one call
+        if lowered:
+            text = text.lower()
+        for sentence in _SENTENCE_END.split(text):
             found = word_pattern.findall(sentence)
             if not found:
                 continue
             sentences += 1
-            words += len(found)
-            syllables += sum(map(syllables_of, map(str.lower, found)))
-            if longest is None or len(found) > longest[1]:
-                longest = (block.line, len(found))
+            count = len(found)
+            words += count
+            syllables += sum(map(syllables_of, found if lowered else map(str.lower, found)))
+            if longest is None or count > longest[1]:
+                longest = (block.line, count)
     if not words:
         return None, None
     if code == "en":

@@ -60,7 +60,7 @@ def placeholder(kb: KnowledgeBase, article: Article, prose: list[tuple[int, str]
     """One warning per article, at its first TODO, naming the other lines; `prose`: its prose lines (checks.text)."""
     lines = [article.line_of(key) for key in ("title", "summary")
              if _PLACEHOLDER.search(getattr(article.meta, key) or "")]
-    lines += [line for line, text in prose if _PLACEHOLDER.search(text)]
+    lines += [line for line, text in prose if PLACEHOLDER in text and _PLACEHOLDER.search(text)]
     if not lines:
         return []
     more = f" (also on line{'s' if len(lines) > 2 else ''} {', '.join(map(str, lines[1:]))})" if lines[1:] else ""
