@@ -126,7 +126,9 @@ def convert(path: str, body: str, first_line: int, sources: Sources,
     for line in lines:
         if converted_blocks and not line.code and line.text.lstrip().startswith(("!!! ", '=== "')):
             features.add("tabs" if line.text.lstrip().startswith("===") else "admonition")
-        if not line.code and line.text:
+        # Each inline converter needs one of these in the line ("{%", "{{", "[!", ":", "](" or "]:"): without
+        # them it would give the line back unchanged, so most lines skip the five calls.
+        if not line.code and line.text and _may_convert(line.text):
             found: list[str] = []
 
             def inline(text: str, line=line, found=found) -> str:
@@ -170,6 +172,10 @@ def convert_value(path: str, text: str, line: int, sources: Sources,
     if settings.emoji:
         value = emoji.convert(value)
     return " ".join(value.split()), _unique(problems)
+
+
+def _may_convert(text: str) -> bool:
+    return "{" in text or ":" in text or "[!" in text or "](" in text
 
 
 def _same(lines: list[Line], others: list[Line]) -> bool:
