@@ -125,7 +125,7 @@ def _blank(match: re.Match) -> str:
 def headings(markdown: str, first_line: int = 1) -> list[Heading]:
     """ATX headings (`# Title`) outside code."""
     return [Heading(len(match.group(1)), match.group(2), line.number)
-            for line in scan(markdown, first_line) if not line.code
+            for line in scan(markdown, first_line) if not line.code and line.text[:1] == "#"
             for match in [_HEADING.match(line.text)] if match]
 
 
@@ -145,7 +145,8 @@ def count_numbered_items(markdown: str | list[Line]) -> int:
     """Numbered list items starting a line, outside code: an article's steps. Takes the Markdown or the
     lines `scan` already made of it."""
     lines = scan(markdown) if isinstance(markdown, str) else markdown
-    return sum(1 for line in lines if not line.code and _NUMBERED_ITEM.match(line.text))
+    # A first character that cannot start an item (\d is a Unicode decimal) rules a line out without the regex.
+    return sum(1 for line in lines if not line.code and line.text[:1].isdecimal() and _NUMBERED_ITEM.match(line.text))
 
 
 def numbered_steps(markdown: str) -> list[str]:
@@ -154,7 +155,7 @@ def numbered_steps(markdown: str) -> list[str]:
     for line in scan(markdown):
         if line.code:
             continue
-        match = _NUMBERED_ITEM.match(line.text)
+        match = _NUMBERED_ITEM.match(line.text) if line.text[:1].isdecimal() else None
         if match:
             steps.append(plain_text(match.group(2)))
         elif steps and _CONTINUATION.match(line.text):
@@ -171,7 +172,7 @@ def questions_and_answers(markdown: str) -> list[tuple[str, str]]:
     for line in scan(markdown):
         if line.code:
             continue
-        heading = _HEADING.match(line.text)
+        heading = _HEADING.match(line.text) if line.text[:1] == "#" else None
         if heading:
             text = plain_text(heading.group(2))
             current = [] if text.endswith("?") else None
