@@ -32,6 +32,8 @@ _VOWEL_GROUP = re.compile(r"[aeiouy]{1,2}")
 _WORD_ANY = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+")  # letters of any alphabet (können, état)
 _VOWELS_ANY = re.compile(r"[aeiouyàáâãäåæèéêëìíîïòóôõöøœùúûüÿ]+")
 _FRENCH_SILENT = re.compile(r"(?<=[^aeiouyéèê])e?s?$")  # "facture(s)": the final e is not heard
+_NOT_LETTER_RUNS = re.compile(r"[0-9'\n]")
+_LETTERS_ONLY = bytes(byte if 97 <= byte <= 122 or byte == 10 else 32 for byte in range(256))  # a-z and \n kept
 READING_EASE = {  # language: (base, x words per sentence, x syllables per word)
     "fr": (207.0, 1.015, 73.6),    # Kandel & Moles (1958)
     "de": (180.0, 1.0, 58.5),      # Amstad (1978)
@@ -134,8 +136,16 @@ def reading_grade(blocks: list[Block], language: str = "en") -> tuple[float | No
         lowered = text.isascii()  # then lowering the block lowers each of its words, in one call
         if lowered:
             text = text.lower()
-        for sentence in _SENTENCE_END.split(text):
-            found = word_pattern.findall(sentence)
+        pieces = _SENTENCE_END.split(text)
+        if lowered and not _NOT_LETTER_RUNS.search(text):
+            # Without digits or apostrophes (or line breaks, used as the mark between sentences), the words of
+            # lowercase ASCII text are its runs of a-z, which a byte translation finds several times faster
+            # than the word pattern: the same words, by sentence.
+            words_by_sentence = [part.split() for part in
+                                 "\n".join(pieces).encode().translate(_LETTERS_ONLY).decode().split("\n")]
+        else:
+            words_by_sentence = [word_pattern.findall(sentence) for sentence in pieces]
+        for found in words_by_sentence:
             if not found:
                 continue
             sentences += 1
