@@ -65,14 +65,17 @@ def check_article(kb: KnowledgeBase, article: Article, settings: CheckSettings,
     problems = []
     path = kb.prefix + article.path
     blocks = prose_blocks(article, lines)
-    grade, longest = reading_grade(blocks, settings.language)
+    grade, longest, block_words = _grade(blocks, settings.language)
     if grade is not None and grade > settings.max_grade and _graded(blocks):
         hint = f"; the longest sentence, on line {longest[0]}, has {longest[1]} words" if longest else ""
         problems.append(Problem(path, _first_line(article), WARNING,
                                 f"reads at school grade {grade:.1f} (aim for {settings.max_grade:g} or lower){hint}:"
                                 f" use shorter sentences and everyday words"))
-    for block in blocks:
-        words = len(_WORD.findall(block.text)) if block.step else 0
+    for index, block in enumerate(blocks):
+        if not block.step:
+            continue
+        # Steps are counted in English words (_WORD), which the grade has counted already for English.
+        words = block_words[index] if block_words is not None else len(_WORD.findall(block.text))
         if words > settings.max_step_words:
             problems.append(Problem(path, block.line, WARNING,
                                     f"step is {words} words long (aim for {settings.max_step_words} or fewer): "
@@ -122,16 +125,23 @@ def prose_blocks(article: Article, lines: list[tuple[int, str]] | None = None) -
 def reading_grade(blocks: list[Block], language: str = "en") -> tuple[float | None, tuple[int, int] | None]:
     """School grade of the blocks in `language`, and (line, words) of the longest sentence; (None, None)
     when there is nothing to grade or no formula for the language."""
+    return _grade(blocks, language)[:2]
+
+
+def _grade(blocks: list[Block], language: str) -> tuple[float | None, tuple[int, int] | None, list[int] | None]:
+    """reading_grade, and the words of each block when they are English words (_WORD), else None."""
     code = language.replace("_", "-").split("-")[0].lower()
     if code != "en" and code not in READING_EASE:
-        return None, None
+        return None, None, None
     word_pattern = _WORD if code == "en" else _WORD_ANY
     syllables_of = count_syllables if code == "en" else (lambda word: count_syllables_in(word, code))
     sentences = 0
     words = 0
     syllables = 0
     longest: tuple[int, int] | None = None
+    block_words: list[int] = []
     for block in blocks:
+        block_words.append(0)
         text = block.text.strip()
         lowered = text.isascii()  # then lowering the block lowers each of its words, in one call
         if lowered:
@@ -151,15 +161,17 @@ def reading_grade(blocks: list[Block], language: str = "en") -> tuple[float | No
             sentences += 1
             count = len(found)
             words += count
+            block_words[-1] += count  # the block's sentences hold all its words: none spans a sentence end
             syllables += sum(map(syllables_of, found if lowered else map(str.lower, found)))
             if longest is None or count > longest[1]:
                 longest = (block.line, count)
     if not words:
-        return None, None
+        return None, None, block_words if code == "en" else None
     if code == "en":
-        return 0.39 * words / sentences + 11.8 * syllables / words - 15.59, longest
+        return 0.39 * words / sentences + 11.8 * syllables / words - 15.59, longest, block_words
     base, per_sentence_word, per_syllable = READING_EASE[code]
-    return grade_of_ease(base - per_sentence_word * words / sentences - per_syllable * syllables / words), longest
+    grade = grade_of_ease(base - per_sentence_word * words / sentences - per_syllable * syllables / words)
+    return grade, longest, None
 
 
 def grade_of_ease(ease: float) -> float:
