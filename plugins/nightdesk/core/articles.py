@@ -116,8 +116,9 @@ def read_article(path: str, source: str, aliases: dict | None = None, *, sources
         value = getattr(meta, name)
         if value:
             line = _value_line(block.key_lines, name, aliases)
-            value, value_problems = convert_value(path, value, line, sources, compat)
-            meta = replace(meta, **{name: value})
+            converted_value, value_problems = convert_value(path, value, line, sources, compat)
+            if converted_value != value:  # most values have nothing to convert: no copy of the front matter
+                meta = replace(meta, **{name: converted_value})
             problems += value_problems
     problems += converted.problems
     lines = scan(converted.text, block.body_line, converted.file_lines)

@@ -128,7 +128,8 @@ def convert(path: str, body: str, first_line: int, sources: Sources,
             features.add("tabs" if line.text.lstrip().startswith("===") else "admonition")
         # Each inline converter needs one of these in the line ("{%", "{{", "[!", ":", "](" or "]:"): without
         # them it would give the line back unchanged, so most lines skip the five calls.
-        if not line.code and line.text and _may_convert(line.text):
+        text = line.text
+        if not line.code and text and ("{" in text or ":" in text or "[!" in text or "](" in text):
             found: list[str] = []
 
             def inline(text: str, line=line, found=found) -> str:
@@ -172,10 +173,6 @@ def convert_value(path: str, text: str, line: int, sources: Sources,
     if settings.emoji:
         value = emoji.convert(value)
     return " ".join(value.split()), _unique(problems)
-
-
-def _may_convert(text: str) -> bool:
-    return "{" in text or ":" in text or "[!" in text or "](" in text
 
 
 def _same(lines: list[Line], others: list[Line]) -> bool:
