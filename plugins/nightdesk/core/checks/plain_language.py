@@ -32,6 +32,7 @@ _VOWEL_GROUP = re.compile(r"[aeiouy]{1,2}")
 _WORD_ANY = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+")  # letters of any alphabet (können, état)
 _VOWELS_ANY = re.compile(r"[aeiouyàáâãäåæèéêëìíîïòóôõöøœùúûüÿ]+")
 _FRENCH_SILENT = re.compile(r"(?<=[^aeiouyéèê])e?s?$")  # "facture(s)": the final e is not heard
+# Lowercase ASCII without these has for words its runs of a-z (reading_grade finds them by _LETTERS_ONLY).
 _NOT_LETTER_RUNS = re.compile(r"[0-9'\n]")
 _LETTERS_ONLY = bytes(byte if 97 <= byte <= 122 or byte == 10 else 32 for byte in range(256))  # a-z and \n kept
 READING_EASE = {  # language: (base, x words per sentence, x syllables per word)
