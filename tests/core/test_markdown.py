@@ -1,7 +1,7 @@
 """The one Markdown scanner: steps, FAQ answers, JSON-LD and the checks agree on what is code."""
 from nightdesk.core.articles import read_article
 from nightdesk.core.checks.text import prose_lines
-from nightdesk.core.markdown import first_paragraph, headings, numbered_steps, questions_and_answers, scan
+from nightdesk.core.markdown import first_paragraph, headings, numbered_steps, plain_text, questions_and_answers, scan
 from nightdesk.core.seo import structured_data
 
 CODE_EVERYWHERE = """# Export your data
@@ -72,3 +72,10 @@ def test_an_unclosed_fence_runs_to_the_end():
 def test_faq_answers_leave_code_out():
     assert questions_and_answers("## How do I export?\n\nRun it.\n\n```\nexport --all\n```\n") == [
         ("How do I export?", "Run it.")]
+
+
+def test_plain_text_collapses_any_whitespace_and_drops_markup():
+    assert plain_text("  Tap\t**Save**\u00a0and\u2003`wait`\n ") == "Tap Save and wait"
+    assert plain_text("See [the *guide*](guide.md) &amp; <b>more</b>") == "See the guide & more"
+    assert plain_text("snake_case __init__") == "snake_case init"
+    assert plain_text("") == "" and plain_text(None) == ""

@@ -116,13 +116,14 @@ def read_article(path: str, source: str, aliases: dict | None = None, *, sources
         value = getattr(meta, name)
         if value:
             line = _value_line(block.key_lines, name, aliases)
-            value, value_problems = convert_value(path, value, line, sources, compat)
-            meta = replace(meta, **{name: value})
+            converted_value, value_problems = convert_value(path, value, line, sources, compat)
+            if converted_value != value:  # most values have nothing to convert: no copy of the front matter
+                meta = replace(meta, **{name: converted_value})
             problems += value_problems
     problems += converted.problems
     lines = scan(converted.text, block.body_line, converted.file_lines)
-    found = [Heading(len(m.group(1)), m.group(2), line.number) for line in lines if not line.code
-             for m in [_HEADING.match(line.text)] if m]
+    found = [Heading(len(m.group(1)), m.group(2), line.number) for line in lines
+             if not line.code and line.text[:1] == "#" for m in [_HEADING.match(line.text)] if m]
     h1 = next((h.text for h in found if h.level == 1), None)
     title = html.unescape(meta.title) if meta.title else (plain_text(h1) if h1 else _title_from_filename(path))
     summary = html.unescape(meta.summary) if meta.summary else choose_summary(_paragraphs(lines, converted.included))

@@ -52,9 +52,13 @@ def split_front_matter(source: str) -> FrontMatterBlock:
         return FrontMatterBlock(body=source, error=(1, "front matter starts with '---' but never ends; add a closing '---' line"))
     yaml_text = "".join(lines[1:end])
     block = FrontMatterBlock(body="".join(lines[end + 1:]), body_line=end + 2)
-    try:
-        node = yaml.compose(yaml_text, Loader=_LOADER)
-        data = yaml.load(yaml_text, Loader=_LOADER)
+    loader = _LOADER(yaml_text)
+    try:  # parsed once: the node gives the key lines, the data is constructed from it (as yaml.load does)
+        node = loader.get_single_node()
+        # Key lines first: construction flattens merge keys (<<) into the node in place.
+        key_lines = ({str(k.value): k.start_mark.line + 2 for k, _ in node.value}
+                     if isinstance(node, yaml.MappingNode) else {})
+        data = loader.construct_document(node) if node is not None else None
     except RecursionError:
         block.error = (2, "front matter is nested too deeply to read")
         return block
@@ -65,12 +69,13 @@ def split_front_matter(source: str) -> FrontMatterBlock:
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         block.error = (line, f"front matter is not valid YAML: {reason}")
         return block
+    finally:
+        loader.dispose()
     if data is None:
         return block
     if not isinstance(data, dict):
         block.error = (2, "front matter must be a list of 'key: value' lines")
         return block
     block.data = {str(k): v for k, v in data.items()}
-    if isinstance(node, yaml.MappingNode):
-        block.key_lines = {str(k.value): k.start_mark.line + 2 for k, _ in node.value}
+    block.key_lines = key_lines
     return block

@@ -13,6 +13,7 @@ import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import NamedTuple
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
@@ -27,7 +28,6 @@ _LIST_MARK = re.compile(r"^\s*([-*+]|\d{1,3}[.)])\s+")
 _INLINE_CODE = re.compile(r"(`+)(.+?)\1")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _INLINE_MARKUP = re.compile(r"(\*\*|__|\*|`|<[^>]+>)")
-_SPACES = re.compile(r"\s+")
 
 
 class Line(NamedTuple):
@@ -47,25 +47,41 @@ class Heading:
 def scan(markdown: str, first_line: int = 1, line_numbers: list[int] | None = None) -> list[Line]:
     """Every line with its file line number and whether it is code. `line_numbers` gives each line's
     number when the text is not the file's own (converted or included text: nightdesk.core.compat)."""
-    lines: list[Line] = []
-    append = lines.append
+    texts = markdown.splitlines()
+    count = len(texts)
+    if not line_numbers:
+        numbers = range(first_line, first_line + count)
+    elif len(line_numbers) >= count:
+        numbers = line_numbers
+    else:  # lines beyond the given numbers count on from the text's first line
+        numbers = [*line_numbers, *range(first_line + len(line_numbers), first_line + count)]
+    return list(map(_new_line, zip(numbers, texts, code_flags(texts))))
+
+
+_new_line = partial(tuple.__new__, Line)
+"""Line(number, text, code) without NamedTuple's Python-level __new__: scan makes a few hundred thousand."""
+
+
+def code_flags(lines: list[str]) -> list[bool]:
+    """For each line, whether it is code (see the module's docstring); what `scan` and
+    nightdesk.core.compat's `mark_code` decide code with."""
+    flags: list[bool] = []
+    append = flags.append
     fence: str | None = None  # the opening fence while inside a fenced block
     previous_blank = True  # the start of the text counts as after a blank line
     in_container = False  # indented lines continue a list item or admonition
     in_indented_code = False
-    numbered = len(line_numbers) if line_numbers else 0
-    for offset, text in enumerate(markdown.splitlines()):
-        number = line_numbers[offset] if offset < numbered else first_line + offset
+    for text in lines:
         stripped = text.lstrip()
         # _FENCE needs three backticks or tildes after the indent: most lines are ruled out by their start.
         match = _FENCE.match(text) if stripped[:1] in ("`", "~") else None
         if fence is not None:
             if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
                 fence = None
-            append(Line(number, text, True))
+            append(True)
             continue
         if not stripped:  # blank
-            append(Line(number, text, False))
+            append(False)
             previous_blank = True
             continue
         if "\t" in text:
@@ -75,12 +91,12 @@ def scan(markdown: str, first_line: int = 1, line_numbers: list[int] | None = No
             indent = len(text) - len(stripped)
         if match and not in_indented_code:
             fence = match.group(1)
-            append(Line(number, text, True))
+            append(True)
             previous_blank = False
             continue
         if indent >= 4 and not in_container and (previous_blank or in_indented_code):
             in_indented_code = True
-            append(Line(number, text, True))
+            append(True)
             previous_blank = False
             continue
         in_indented_code = False
@@ -88,9 +104,9 @@ def scan(markdown: str, first_line: int = 1, line_numbers: list[int] | None = No
             in_container = True
         elif indent == 0:
             in_container = False
-        append(Line(number, text, False))
+        append(False)
         previous_blank = False
-    return lines
+    return flags
 
 
 def prose_lines(markdown: str, first_line: int = 1, line_numbers: list[int] | None = None) -> Iterator[tuple[int, str]]:
@@ -109,7 +125,7 @@ def _blank(match: re.Match) -> str:
 def headings(markdown: str, first_line: int = 1) -> list[Heading]:
     """ATX headings (`# Title`) outside code."""
     return [Heading(len(match.group(1)), match.group(2), line.number)
-            for line in scan(markdown, first_line) if not line.code
+            for line in scan(markdown, first_line) if not line.code and line.text[:1] == "#"
             for match in [_HEADING.match(line.text)] if match]
 
 
@@ -129,7 +145,8 @@ def count_numbered_items(markdown: str | list[Line]) -> int:
     """Numbered list items starting a line, outside code: an article's steps. Takes the Markdown or the
     lines `scan` already made of it."""
     lines = scan(markdown) if isinstance(markdown, str) else markdown
-    return sum(1 for line in lines if not line.code and _NUMBERED_ITEM.match(line.text))
+    # A first character that cannot start an item (\d is a Unicode decimal) rules a line out without the regex.
+    return sum(1 for line in lines if not line.code and line.text[:1].isdecimal() and _NUMBERED_ITEM.match(line.text))
 
 
 def numbered_steps(markdown: str) -> list[str]:
@@ -138,7 +155,7 @@ def numbered_steps(markdown: str) -> list[str]:
     for line in scan(markdown):
         if line.code:
             continue
-        match = _NUMBERED_ITEM.match(line.text)
+        match = _NUMBERED_ITEM.match(line.text) if line.text[:1].isdecimal() else None
         if match:
             steps.append(plain_text(match.group(2)))
         elif steps and _CONTINUATION.match(line.text):
@@ -155,7 +172,7 @@ def questions_and_answers(markdown: str) -> list[tuple[str, str]]:
     for line in scan(markdown):
         if line.code:
             continue
-        heading = _HEADING.match(line.text)
+        heading = _HEADING.match(line.text) if line.text[:1] == "#" else None
         if heading:
             text = plain_text(heading.group(2))
             current = [] if text.endswith("?") else None
@@ -170,5 +187,10 @@ def plain_text(markdown: str | None) -> str:
     """Markdown inline text as plain words (HTML entities decoded), for titles and summaries."""
     if not markdown:
         return ""
+    # Each step only when its characters are there: most lines have no markup, and a regex pass over every
+    # line of every article adds up. split/join collapses and strips whitespace as re's \s+ (the same
+    # Unicode whitespace) would, several times faster.
     text = _LINK.sub(r"\1", markdown) if "](" in markdown else markdown
-    return _SPACES.sub(" ", html.unescape(_INLINE_MARKUP.sub("", text))).strip()
+    if "*" in text or "_" in text or "`" in text or "<" in text:
+        text = _INLINE_MARKUP.sub("", text)
+    return " ".join(html.unescape(text).split())

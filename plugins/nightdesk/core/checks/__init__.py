@@ -16,6 +16,7 @@ from ..knowledge_base import TASKS_FILE, KnowledgeBase
 from ..problems import Problem
 from . import freshness, links, plain_language, structure
 from .settings import CheckSettings
+from .text import prose_lines
 
 FAMILIES = ("knowledge-base", "links", "structure", "plain-language", "freshness")
 """Every family of checks, in the order problems are listed."""
@@ -57,11 +58,23 @@ def run_checks(kb: KnowledgeBase, content_files: Iterable[str], settings: CheckS
     today = today or dt.date.today()
     stale = freshness.stale_articles(kb, settings, today)
     report = CheckReport(articles=len(kb.articles))
+    # The families that read an article's prose read it together, one article at a time: its prose lines
+    # are made once (not once per family), and only one article's are held at a time.
+    check_links = links.article_checker(kb, set(content_files), slugify)
+    found_links: list[Problem] = []
+    placeholders: list[Problem] = []
+    plain: list[Problem] = []
+    for article in kb.articles.values():
+        lines = list(prose_lines(article))
+        found_links += check_links(article, lines)
+        placeholders += structure.placeholder(kb, article, lines)
+        plain += plain_language.check_article(kb, article, settings, lines)
+    plain_language.clear_caches()
     report.found = {
         "knowledge-base": list(kb.problems) if include_kb_problems else [],
-        "links": links.check(kb, set(content_files), slugify),
-        "structure": structure.check(kb, settings, tasks_file),
-        "plain-language": plain_language.check(kb, settings),
+        "links": found_links,
+        "structure": structure.check(kb, settings, tasks_file, placeholders),
+        "plain-language": plain,
         "freshness": freshness.check(kb, stale, today),
     }
     report.health = _health(kb, stale)

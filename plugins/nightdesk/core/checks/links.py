@@ -23,43 +23,54 @@ _HTML_ID = re.compile(r"\sid\s*=\s*[\"']([^\"']+)[\"']")
 _HEADING_ATTRS = re.compile(r"\s*\{[^}]*\}\s*$")
 
 
-def check(kb: KnowledgeBase, content_files: set[str], slugify: Callable[[str, str], str]) -> list[Problem]:
+def article_checker(kb: KnowledgeBase, content_files: set[str], slugify: Callable[[str, str], str]
+                    ) -> Callable[[Article, list[tuple[int, str]]], list[Problem]]:
+    """The link check of one article, given its prose lines (checks.text); run_checks reads them once for
+    every family."""
     pages = set(kb.articles) | set(kb.intros) | {HOME_PATH} | {task.hub_path for task in kb.tasks.values()}
     anchors: dict[str, set[str]] = {}  # filled on first use: most articles are never linked with an anchor
-    problems = []
-    for article in kb.articles.values():
-        for line, is_image, target in _links(article):
-            problem = _check_link(kb, article, target, is_image, pages, content_files, anchors, slugify)
+    known = pages | content_files  # once, not for each link that needs it
+
+    def check_article(article: Article, lines: list[tuple[int, str]]) -> list[Problem]:
+        problems = []
+        for line, is_image, target in _links(lines):
+            problem = _check_link(kb, article, target, is_image, pages, content_files, known, anchors, slugify)
             if problem:
                 problems.append(Problem(kb.prefix + article.path, line, problem[0], problem[1]))
-    return problems
+        return problems
+
+    return check_article
 
 
-def _links(article: Article):
+def _links(lines: list[tuple[int, str]]):
     """(line, is_image, target) for every link and image an author wrote, outside code."""
-    for line, text in prose_lines(article):
-        for match in _INLINE_LINK.finditer(text):
-            yield line, bool(match.group(1)), match.group(3)
-            # An image inside a link's text: [![Screenshot](shot.png)](page.md)
-            for inner in _INLINE_LINK.finditer(match.group(2)):
-                yield line, bool(inner.group(1)), inner.group(3)
-        definition = _REFERENCE_DEFINITION.match(text)
-        if definition:
-            yield line, False, definition.group(1)
-        for match in _HTML_LINK.finditer(text):
-            yield line, match.group(1).lower() == "img", match.group(3)
+    for line, text in lines:
+        # Each pattern needs its own characters ("](", "]:", "<"): most lines are ruled out without a regex.
+        if "](" in text:
+            for match in _INLINE_LINK.finditer(text):
+                yield line, bool(match.group(1)), match.group(3)
+                # An image inside a link's text: [![Screenshot](shot.png)](page.md)
+                for inner in _INLINE_LINK.finditer(match.group(2)):
+                    yield line, bool(inner.group(1)), inner.group(3)
+        if "]:" in text:
+            definition = _REFERENCE_DEFINITION.match(text)
+            if definition:
+                yield line, False, definition.group(1)
+        if "<" in text:
+            for match in _HTML_LINK.finditer(text):
+                yield line, match.group(1).lower() == "img", match.group(3)
 
 
-def _check_link(kb, article, target, is_image, pages, content_files, anchors, slugify):
-    """(level, message) when the link will not work in the built site, else None."""
+def _check_link(kb, article, target, is_image, pages, content_files, known, anchors, slugify):
+    """(level, message) when the link will not work in the built site, else None. `known`: pages | content_files."""
     scheme, netloc, path, _query, anchor = urlsplit(target)
     if scheme or netloc or not target or target.startswith("#") and not anchor:
         return None  # another site, mailto:, tel:, or an empty link the Markdown author meant literally
     what = "image" if is_image else "link"
     path = unquote(path)
     if path.startswith("/"):
-        suggestion = _did_you_mean(article, path.lstrip("/"), pages | content_files, anchor)
-        if suggestion or path.lstrip("/") in pages | content_files:
+        suggestion = _did_you_mean(article, path.lstrip("/"), known, anchor)
+        if suggestion or path.lstrip("/") in known:
             return ERROR, (f"{what} '{target}' starts with '/', which breaks when the site is opened from disk or "
                            f"served from a sub-folder; write it relative to this article" + suggestion)
         # Site-absolute links of other tools (Hugo's /section/page/) were matched against the content folder
@@ -81,7 +92,7 @@ def _check_link(kb, article, target, is_image, pages, content_files, anchors, sl
         return WARNING, (f"link '{target}' points at a folder, which opens a file listing when the site is used "
                          f"offline; link to '{posixpath.join(path.rstrip('/'), 'index.md')}' instead")
     return ERROR, f"link '{target}' points to {resolved}, which does not exist" + _did_you_mean(
-        article, resolved, pages | content_files, anchor)
+        article, resolved, known, anchor)
 
 
 def _did_you_mean(article: Article, resolved: str, known: set[str], anchor: str) -> str:

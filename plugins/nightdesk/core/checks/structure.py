@@ -5,19 +5,19 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from ..articles import Article
 from ..knowledge_base import KnowledgeBase
 from ..problems import WARNING, Problem
 from .settings import CheckSettings
-from .text import prose_lines
 
 PLACEHOLDER = "TODO"
 """What `nightdesk new` puts where the author still has to write; an article must not be published with it."""
 _PLACEHOLDER = re.compile(rf"\b{PLACEHOLDER}\b")
 
 
-def check(kb: KnowledgeBase, settings: CheckSettings, tasks_file: str) -> list[Problem]:
-    return (_empty_tasks(kb, tasks_file) + _duplicate_titles(kb) + _summaries(kb, settings)
-            + _placeholders(kb))
+def check(kb: KnowledgeBase, settings: CheckSettings, tasks_file: str, placeholders: list[Problem]) -> list[Problem]:
+    """`placeholders`: what `placeholder` found in each article (run_checks reads an article's prose once)."""
+    return _empty_tasks(kb, tasks_file) + _duplicate_titles(kb) + _summaries(kb, settings) + placeholders
 
 
 def _empty_tasks(kb: KnowledgeBase, tasks_file: str) -> list[Problem]:
@@ -56,18 +56,16 @@ def _summaries(kb: KnowledgeBase, settings: CheckSettings) -> list[Problem]:
     return problems
 
 
-def _placeholders(kb: KnowledgeBase) -> list[Problem]:
-    """One warning per article, at its first TODO, naming the other lines."""
-    problems = []
-    for article in kb.articles.values():
-        lines = [article.line_of(key) for key in ("title", "summary")
-                 if _PLACEHOLDER.search(getattr(article.meta, key) or "")]
-        lines += [line for line, text in prose_lines(article) if _PLACEHOLDER.search(text)]
-        if lines:
-            more = f" (also on line{'s' if len(lines) > 2 else ''} {', '.join(map(str, lines[1:]))})" if lines[1:] else ""
-            problems.append(Problem(kb.prefix + article.path, lines[0], WARNING,
-                                    f"scaffold text still here{more}: replace each {PLACEHOLDER} before publishing"))
-    return problems
+def placeholder(kb: KnowledgeBase, article: Article, prose: list[tuple[int, str]]) -> list[Problem]:
+    """One warning per article, at its first TODO, naming the other lines; `prose`: its prose lines (checks.text)."""
+    lines = [article.line_of(key) for key in ("title", "summary")
+             if _PLACEHOLDER.search(getattr(article.meta, key) or "")]
+    lines += [line for line, text in prose if PLACEHOLDER in text and _PLACEHOLDER.search(text)]
+    if not lines:
+        return []
+    more = f" (also on line{'s' if len(lines) > 2 else ''} {', '.join(map(str, lines[1:]))})" if lines[1:] else ""
+    return [Problem(kb.prefix + article.path, lines[0], WARNING,
+                    f"scaffold text still here{more}: replace each {PLACEHOLDER} before publishing")]
 
 
 def _title_line(article) -> int:

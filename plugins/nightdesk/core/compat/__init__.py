@@ -6,6 +6,7 @@ family lives in its own module and can be switched off in `CompatSettings` (the 
 """
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from functools import partial
@@ -87,6 +88,7 @@ def convert(path: str, body: str, first_line: int, sources: Sources,
             settings: CompatSettings = CompatSettings(), *, expand_includes: bool = True) -> Conversion:
     """`body` of the article at `path` (its first line is line `first_line` of the file), converted."""
     lines = lines_of(body, path, first_line)
+    marked = lines  # the lines as mark_code last flagged them, together (lines_of does too)
     problems: list[Problem] = []
     if settings.includes and expand_includes:
         lines = includes.expand(lines, sources.markdown, problems, (path,))
@@ -94,6 +96,7 @@ def convert(path: str, body: str, first_line: int, sources: Sources,
     if settings.alerts and any("[!" in line.text for line in lines):
         lines = alerts.convert(lines, settings.title)
         mark_code(lines)
+        marked = lines
     removed: list[tuple[str, str, int]] = []
     if settings.learn and any(":::" in line.text for line in lines):
         lines = learn.convert(lines, removed)
@@ -107,10 +110,13 @@ def convert(path: str, body: str, first_line: int, sources: Sources,
             lines = gitbook.content_ref_titles(gitbook.split_tags(lines), sources.markdown)
         lines = blocks.convert(lines, matchers)
         mark_code(lines)
+        marked = lines
     converted_blocks = len(lines) != before  # every block conversion adds a line before its header
     if settings.lists and any(line.text.lstrip()[:1] in "-*+1" for line in lines if line.text.strip()):
         lines = lists.nest(lists.convert(lines))
-        mark_code(lines)
+        # Most lists need nothing changed: flagging the very lines flagged last time would change nothing.
+        if not _same(lines, marked):
+            mark_code(lines)
     marked_html = False
     if settings.html_blocks:
         lines, marked_html = html_blocks.convert(lines)
@@ -120,7 +126,10 @@ def convert(path: str, body: str, first_line: int, sources: Sources,
     for line in lines:
         if converted_blocks and not line.code and line.text.lstrip().startswith(("!!! ", '=== "')):
             features.add("tabs" if line.text.lstrip().startswith("===") else "admonition")
-        if not line.code and line.text:
+        # Each inline converter needs one of these in the line ("{%", "{{", "[!", ":", "](" or "]:"): without
+        # them it would give the line back unchanged, so most lines skip the five calls.
+        text = line.text
+        if not line.code and text and ("{" in text or ":" in text or "[!" in text or "](" in text):
             found: list[str] = []
 
             def inline(text: str, line=line, found=found) -> str:
@@ -164,6 +173,10 @@ def convert_value(path: str, text: str, line: int, sources: Sources,
     if settings.emoji:
         value = emoji.convert(value)
     return " ".join(value.split()), _unique(problems)
+
+
+def _same(lines: list[Line], others: list[Line]) -> bool:
+    return len(lines) == len(others) and all(map(operator.is_, lines, others))
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:

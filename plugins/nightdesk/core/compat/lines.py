@@ -5,7 +5,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..markdown import scan
+from ..markdown import code_flags
 
 _INLINE_CODE = re.compile(r"(`+)(?:.+?)\1")
 
@@ -30,8 +30,9 @@ def lines_of(text: str, path: str, first_line: int) -> list[Line]:
 
 def mark_code(lines: list[Line]) -> None:
     """Flag code lines (fenced and indented blocks) as the one Markdown scanner (core.markdown) sees them."""
-    for line, scanned in zip(lines, scan("\n".join(line.text for line in lines))):
-        line.code = scanned.code
+    # Joined and split again as scan would: a converted line may hold a line break.
+    for line, code in zip(lines, code_flags("\n".join(line.text for line in lines).splitlines())):
+        line.code = code
 
 
 def outside_code_spans(text: str, convert: Callable[[str], str]) -> str:

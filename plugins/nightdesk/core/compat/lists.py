@@ -47,7 +47,9 @@ _MARKER = re.compile(r"^(\s*)([-*+]|\d{1,9}[.)])([ \t]+)(?=\S)")
 
 
 def _indent(text: str) -> int:
-    return len(text.expandtabs(4)) - len(text.expandtabs(4).lstrip())
+    if "\t" in text:  # without one, expandtabs changes nothing
+        text = text.expandtabs(4)
+    return len(text) - len(text.lstrip())
 
 
 def nest(lines: list[Line]) -> list[Line]:
@@ -70,6 +72,9 @@ def nest(lines: list[Line]) -> list[Line]:
             marker = item.group(2) + item.group(3).expandtabs(4)
             stack.append((indent + len(marker), written + 4))
             new = " " * written + marker + text[item.end():]
+        elif not stack:  # outside any list: nothing to re-indent
+            out.append(line)
+            continue
         else:
             inside = next((entry for entry in reversed(stack) if indent >= entry[0]), None)
             if inside is None:  # a lazy line of the item's paragraph, or the list has ended
