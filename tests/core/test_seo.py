@@ -92,3 +92,7 @@ def test_script_element_cannot_be_closed_by_the_text():
     inner = script[len('<script type="application/ld+json">'):-len("</script>")]
     assert "</" not in inner
     assert json.loads(inner)["name"] == "Why does </script> appear?"
+
+
+def test_a_how_to_without_numbered_steps_has_no_json_ld():
+    assert structured_data(article("---\nkind: how-to\n---\n# Tidy up\n\nJust do it.\n\n```\n1. code, not a step\n```\n")) is None

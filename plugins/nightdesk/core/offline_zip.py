@@ -5,6 +5,10 @@ import re
 import zipfile
 from pathlib import Path
 
+LEVEL = 5
+"""Deflate level of the zip's members. At 1,000 articles level 6 takes 0.65 s of compression for a
+9.46 MB zip, 5 takes 0.50 s for 9.55 MB: a quarter of the time for 1% more to download."""
+
 
 def default_zip_name(site_name: str) -> str:
     """'Tidyhands Help Centre' -> 'tidyhands-help-centre-offline.zip'."""
@@ -32,7 +36,7 @@ def write_site_zip(site_dir: Path | str, zip_path: Path | str) -> Path:
     site_dir, zip_path = Path(site_dir), Path(zip_path)
     folder = zip_path.name.removesuffix(".zip")
     partial = zip_path.with_name(zip_path.name + ".partial")  # never leave a half-written zip behind
-    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=LEVEL) as archive:
         for file in sorted(site_dir.rglob("*")):
             if file.is_file() and file not in (zip_path, partial):
                 archive.write(file, f"{folder}/{file.relative_to(site_dir).as_posix()}")

@@ -36,6 +36,8 @@ def structured_data(article: Article, url: str | None = None) -> dict[str, Any] 
 
 
 def how_to(article: Article, url: str | None = None) -> dict[str, Any] | None:
+    if not article.steps:  # counted by the same scanner when the article was read: no need to scan again
+        return None
     steps = numbered_steps(article.body)
     if not steps:
         return None

@@ -31,6 +31,9 @@ BROWSER_PREFIXES = ("search.", "feedback.", "support.", "offline.", "common.")
 """Texts the browser scripts use; the rest only appear in pages rendered at build time."""
 
 Text = str | dict[str, str]
+MARKUPS_REMEMBERED = 10_000
+"""At most this many rendered texts are kept per catalog (a few hundred on a large site)."""
+_PLAIN_VALUES = frozenset({str, Markup, int, float, bool, type(None)})
 
 
 class CatalogError(ValueError):
@@ -154,7 +157,22 @@ class Catalog:
 
     def markup(self, key: str, **values: Any) -> Markup:
         """HTML-safe text for templates: the catalog text escaped, values escaped unless already Markup."""
-        return Markup(escape(self._form(key, values))).format(**values)
+        # Every page asks for the same few dozen texts, and Markup.format is slow: remembered per key and
+        # values (plain values only). A value's type is part of the key: Markup("<b>") == "<b>", but
+        # only the str is escaped.
+        if not all(type(value) in _PLAIN_VALUES for value in values.values()):
+            return Markup(escape(self._form(key, values))).format(**values)
+        remembered = (key, *((name, type(value), value) for name, value in values.items()))
+        found = self._markups.get(remembered)
+        if found is None:
+            found = Markup(escape(self._form(key, values))).format(**values)
+            if len(self._markups) < MARKUPS_REMEMBERED:
+                self._markups[remembered] = found
+        return found
+
+    @cached_property
+    def _markups(self) -> dict[tuple, Markup]:
+        return {}
 
     def _form(self, key: str, values: Mapping[str, Any]) -> str:
         text = self.texts[key]

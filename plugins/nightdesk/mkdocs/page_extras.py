@@ -32,7 +32,12 @@ def add_html(context, hook: str, html: str) -> None:
 
 def script_json(element_id: str, data) -> str:
     """Data for browser scripts, serialised so that no value can end the <script> element."""
-    return f'<script type="application/json" id="{element_id}">{safe_json(data)}</script>'
+    return json_script(element_id, safe_json(data))
+
+
+def json_script(element_id: str, json_text: str) -> str:
+    """The element of script_json() around JSON already serialised by nightdesk.core.safe.script_json."""
+    return f'<script type="application/json" id="{element_id}">{json_text}</script>'
 
 
 def add_script(config, path: str) -> None:

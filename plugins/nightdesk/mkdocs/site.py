@@ -53,10 +53,16 @@ search is the site's search, so not published unless material's search plugin is
 
 def find_page(files: Files, path: str) -> File | None:
     """A page by the source path the knowledge base uses; an index page may be written as README.md."""
-    found = files.get_file_from_path(path)
+    found = _get_file(files, path)
     if found is None and path.endswith("index.md"):
-        found = files.get_file_from_path(path[: -len("index.md")] + "README.md")
+        found = _get_file(files, path[: -len("index.md")] + "README.md")
     return found
+
+
+def _get_file(files: Files, path: str) -> File | None:
+    # Every page asks for dozens of links: a plain dict look-up first (the knowledge base's paths are
+    # already src_uris), the normalising get_file_from_path (a PurePath each call) only when that misses.
+    return files.src_uris.get(path) or files.get_file_from_path(path)
 
 
 def hub_pages(site: Site, files: Files) -> set[str]:

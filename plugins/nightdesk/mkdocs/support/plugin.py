@@ -19,11 +19,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from nightdesk.core.knowledge_base import ARTICLE, HUB
-from nightdesk.core.safe import written_text
+from nightdesk.core.safe import script_json as script_json_text, written_text
 from nightdesk.core.support import Support, email_href, read_support
 from nightdesk.core.views import fill_slot
 from nightdesk.mkdocs.language import site_catalog, use_strings_script
-from nightdesk.mkdocs.page_extras import AFTER_CONTENT, add_html, add_script, script_json, use_theme
+from nightdesk.mkdocs.page_extras import AFTER_CONTENT, add_html, add_script, json_script, use_theme
 from nightdesk.mkdocs.site import publish_assets, site_for
 
 from .config import SupportConfig
@@ -69,9 +69,12 @@ class SupportPlugin(BasePlugin[SupportConfig]):
             "feedback", question=self.config.feedback_question or texts.text("feedback.question"),
             follow_up=self.config.feedback_follow_up or texts.text("feedback.follow_up"),
             endpoint=self.config.feedback_endpoint)
-        plain_box = site.render("support", support=self.support, title=self._title(),
+        self.box_support = _TextsOnce(self.support)
+        plain_box = site.render("support", support=self.box_support, title=self._title(),
                                 topic=written_text(config.site_name), email_href=lambda address: f"mailto:{address}")
         self.plain_box_html = f'<template id="nd-support-box">{plain_box}</template>'
+        # The page data starts with the hours, the same on every page: serialised once ('{"support":{...}').
+        self.data_start = script_json_text({"support": self.support.to_json()})[:-1]
 
     def _title(self) -> str:
         return self.config.title or self.catalog.text("support.title")
@@ -91,7 +94,7 @@ class SupportPlugin(BasePlugin[SupportConfig]):
         url = page.canonical_url or ""
 
         texts = self.catalog
-        box = site.render("support", support=self.support, title=self._title(), topic=topic,
+        box = site.render("support", support=self.box_support, title=self._title(), topic=topic,
                           email_href=lambda address: email_href(
                               address, texts.text("support.email_subject_topic", topic=topic),
                               texts.text("support.email_body_topic", topic=topic, url=url or page.url)))
@@ -99,7 +102,33 @@ class SupportPlugin(BasePlugin[SupportConfig]):
             page.content = fill_slot(page.content, "after-article", self.feedback_html + box)
         elif ref.kind == HUB:
             page.content = fill_slot(page.content, "after-hub", box)
-        data = {"support": self.support.to_json(), "endpoint": self.config.feedback_endpoint or None,
+        rest = {"endpoint": self.config.feedback_endpoint or None,
                 "page": page.url, "article": ref.article.path if ref.article else None, "title": topic}
-        add_html(context, AFTER_CONTENT, script_json("nd-support-data", data) + self.plain_box_html)
+        data = f'{self.data_start},{script_json_text(rest)[1:]}'  # = script_json_text({"support": ..., **rest})
+        add_html(context, AFTER_CONTENT, json_script("nd-support-data", data) + self.plain_box_html)
         return context
+
+
+class _TextsOnce:
+    """`support` as the box template sees it, with the texts that are the same on every page (business
+    hours, closed days, each channel's hours: babel formatting) worked out once per build."""
+
+    def __init__(self, support: Support):
+        self._support = support
+        self._hours = support.hours_text()
+        self._closed = support.closed_text()
+        self._availability = {id(channel): support.availability_text(channel) for channel in support.channels}
+
+    def __getattr__(self, name: str):
+        return getattr(self._support, name)
+
+    def hours_text(self, week=None) -> str:
+        return self._hours if week is None else self._support.hours_text(week)
+
+    def closed_text(self) -> str:
+        return self._closed
+
+    def availability_text(self, channel) -> str:
+        # by identity: the channels are support's own, alive for the whole build
+        found = self._availability.get(id(channel))
+        return found if found is not None else self._support.availability_text(channel)
