@@ -9,6 +9,7 @@ import pytest
 pytestmark = pytest.mark.browser
 ARTICLE = "get-paid/plain.html"
 QUEUE = "nightdesk.feedback.queue"
+LEASE = "nightdesk.feedback.lease"
 NO_WEB_LOCKS = "Object.defineProperty(Navigator.prototype, 'locks', {get: () => undefined});"
 
 
@@ -101,6 +102,29 @@ def test_leaving_right_after_a_vote_sends_it_once(browser, base, records):
     page.wait_for_timeout(1000)
     assert len(records) == len(delays) == len({r["id"] for r in records})
     assert page.evaluate(f"localStorage.getItem('{QUEUE}')") == "[]"
+    context.close()
+
+
+@pytest.mark.parametrize("web_locks", [True, False], ids=["web-locks", "lease-in-localStorage"])
+def test_a_vote_made_while_another_page_sends_goes_once_that_page_is_done(browser, base, records, web_locks):
+    # The page just left can still hold the lock while the next one loads (it failed so under load):
+    # the new page must try again, not leave the vote queued until some later page load.
+    context = new_context(browser, None if web_locks else NO_WEB_LOCKS)
+    other = context.new_page()
+    other.goto(base + "index.html")
+    page = context.new_page()
+    page.goto(base + ARTICLE)
+    if web_locks:  # another page holds the sender's lock for 1.5 s
+        other.evaluate("() => { navigator.locks.request('nightdesk-feedback', () => new Promise(r => setTimeout(r, 1500))); }")
+    else:  # another page's lease, 1.5 s left
+        other.evaluate("""key => localStorage.setItem(key, JSON.stringify({owner: 'other', until: Date.now() + 1500}))""",
+                       LEASE)
+    page.get_by_role("button", name="Yes").click()
+    page.wait_for_timeout(500)
+    assert records == []  # not while the other page sends
+    assert wait_until(page, lambda: len(records) == 1, seconds=8)
+    page.wait_for_timeout(500)
+    assert [(r["type"], r["vote"]) for r in records] == [("vote", "yes")]
     context.close()
 
 

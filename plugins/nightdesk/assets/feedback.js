@@ -9,6 +9,8 @@
  * console warning, and records older than MAX_AGE_DAYS are dropped, so no record blocks the queue. When
  * the browser keeps nothing (storage full or disabled), the record is sent at once and the page says
  * honestly whether it arrived.
+ * A page that finds another page sending (a tab, or the page just left, still holding the lock) tries
+ * again a little later, waiting longer each time up to RETRY_MAX_MS, while records wait.
  * Never twice: one sender at a time across tabs (Web Locks, else a lease in localStorage with a
  * timestamp), each record is re-read from storage just before it is sent, and a record still in flight
  * when the page goes away is left to its keepalive request rather than sent again by the next page.
@@ -29,10 +31,13 @@
   var LEASE_MS = 15000;  // a sender that vanished (tab closed mid-send) frees the queue after this long
   var MAX_QUEUE = 100;  // oldest records give way first when a browser stays offline for months
   var MAX_AGE_DAYS = 30;
+  var RETRY_FIRST_MS = 1000;
+  var RETRY_MAX_MS = 30000;
   var TEXT_LIMITS = { query: 200, comment: 1000, title: 300, article: 500, page: 500, vote: 10, type: 20 };
   var me = Math.random().toString(36).slice(2);  // this page, as a lease owner
   var inFlight = {};  // id -> true while its POST has not answered
   var flushing = false;
+  var retryMs = 0, retryTimer = null;
   var leaving = false;  // after pagehide: whatever is still queued is the next page's to send
 
   function storage() {
@@ -165,7 +170,17 @@
         return lock && drain(function () { return true; });
       })
       : withLease(drain);
-    return run.then(function () { flushing = false; }, function () { flushing = false; });
+    function done() { flushing = false; retryIfWaiting(); }
+    return run.then(done, done);
+  }
+
+  // Records still queued after a flush: another page held the lock (or the lease), or the endpoint did not
+  // answer. Without this they would wait for the next page load, which may never come.
+  function retryIfWaiting() {
+    if (retryTimer || leaving) return;
+    if (!readQueue().length) { retryMs = 0; return; }
+    retryMs = Math.min(retryMs ? retryMs * 2 : RETRY_FIRST_MS, RETRY_MAX_MS);
+    retryTimer = setTimeout(function () { retryTimer = null; flush(); }, retryMs);
   }
 
   // Leaving while a POST is in flight: its keepalive request goes on without this page, so the record
