@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import html
+import operator
 import re
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
@@ -49,7 +52,7 @@ class Article:
     steps: int = 0  # numbered steps at the start of a line, outside code blocks
     tasks: list[str] = field(default_factory=list)  # resolved task ids; the first is the primary task
     key_lines: dict[str, int] = field(default_factory=dict)  # front-matter key -> line, for messages
-    file_lines: list[int] = field(default_factory=list)  # line of the file each line of `body` comes from
+    file_lines: Sequence[int] = field(default_factory=list)  # line of the file each line of `body` comes from
     removed_tags: list[tuple[str, str, int]] = field(default_factory=list)  # (kind, file, line) not rendered
     markdown_features: set[str] = field(default_factory=set)  # converted syntax the body relies on (admonition, tabs)
     links: tuple[str, ...] = ()  # link targets written in the body, each once (what most_linked counts)
@@ -129,10 +132,17 @@ def read_article(path: str, source: str, aliases: dict | None = None, *, sources
     summary = html.unescape(meta.summary) if meta.summary else choose_summary(_paragraphs(lines, converted.included))
     article = Article(path=path, meta=meta, title=title, summary=summary, body=converted.text,
                       body_line=block.body_line, headings=found, steps=count_numbered_items(lines),
-                      key_lines=block.key_lines, file_lines=converted.file_lines, removed_tags=converted.removed,
+                      key_lines=block.key_lines, file_lines=_compact(converted.file_lines), removed_tags=converted.removed,
                       markdown_features=converted.features,
                       links=tuple(dict.fromkeys(_LINK_TARGET.findall(converted.text))))
     return article, problems
+
+
+def _compact(numbers: list[int]) -> Sequence[int]:
+    """Line numbers as kept for the whole build: most articles' lines are the file's own, in order, so a
+    range; else an array (4 bytes a line where a list of ints takes about 36)."""
+    identity = range(numbers[0], numbers[0] + len(numbers)) if numbers else range(0)
+    return identity if all(map(operator.eq, numbers, identity)) else array("i", numbers)
 
 
 def _value_line(key_lines: dict[str, int], name: str, aliases: dict | None) -> int:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -56,7 +57,8 @@ def split_front_matter(source: str) -> FrontMatterBlock:
     try:  # parsed once: the node gives the key lines, the data is constructed from it (as yaml.load does)
         node = loader.get_single_node()
         # Key lines first: construction flattens merge keys (<<) into the node in place.
-        key_lines = ({str(k.value): k.start_mark.line + 2 for k, _ in node.value}
+        # Interned: the same few keys (title, tasks, ...) are kept for every article of the build.
+        key_lines = ({sys.intern(str(k.value)): k.start_mark.line + 2 for k, _ in node.value}
                      if isinstance(node, yaml.MappingNode) else {})
         data = loader.construct_document(node) if node is not None else None
     except RecursionError:

@@ -6,6 +6,7 @@ import html
 import posixpath
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -14,7 +15,7 @@ from .compat import CompatSettings, Sources
 from .compat.links import INDEX_FILES
 from .problems import ERROR, WARNING, Problem
 from .schema import KINDS
-from .sources import read_text
+from .sources import TextFiles, read_text
 from .tasks import Task, read_tasks_file
 
 HOME_PATH = "index.md"
@@ -89,7 +90,7 @@ class KnowledgeBase:
                                 problems=problems, files=files, compat=compat)
 
     @classmethod
-    def from_sources(cls, sources: dict[str, str], tasks_text: str | None, *, tasks_file: str = TASKS_FILE,
+    def from_sources(cls, sources: Mapping[str, str], tasks_text: str | None, *, tasks_file: str = TASKS_FILE,
                      aliases: dict | None = None, prefix: str = "", problems: list[Problem] | None = None,
                      files=None, compat: CompatSettings | None = None) -> "KnowledgeBase":
         """Build from {path: Markdown} and the text of tasks.yml (None when there is none); `problems`:
@@ -106,7 +107,7 @@ class KnowledgeBase:
                 kb.notes.append(f"{path} is another tool's table of contents (a list of links), so it is not "
                                 f"published; nightdesk's navigation comes from tasks.yml (`nightdesk tasks suggest` "
                                 f"proposes one)")
-        pages = {path: text for path, text in sources.items() if path not in kb.unpublished}
+        pages = TextFiles([path for path in sources if path not in kb.unpublished], sources.__getitem__)
         mdx = sorted(path for path in files or () if path.endswith(".mdx"))
         if mdx:  # Docusaurus pages: the generator copies them as files, never as pages
             problems.append(Problem(mdx[0], 1, WARNING,
@@ -123,13 +124,14 @@ class KnowledgeBase:
 
         shared = Sources.of(sources, files)
         for path in sorted(pages):
+            text = pages[path]  # read once: `pages` may read it from disk each time
             if kb.page_kind(path) in (HOME, HUB):
-                kb.intros[_canonical_intro(path)] = pages[path]
-                intro, intro_problems = read_article(path, pages[path], aliases, sources=shared, compat=compat)
+                kb.intros[_canonical_intro(path)] = text
+                intro, intro_problems = read_article(path, text, aliases, sources=shared, compat=compat)
                 kb.intro_bodies[path] = intro.body
                 problems += [p for p in intro_problems if p.cause]  # its front matter is the page's own
                 continue
-            article, article_problems = read_article(path, pages[path], aliases, sources=shared, compat=compat)
+            article, article_problems = read_article(path, text, aliases, sources=shared, compat=compat)
             problems += article_problems
             if article.draft:
                 kb.unpublished[path] = "draft"
@@ -354,7 +356,7 @@ def task_id_for(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "topic"
 
 
-def _tasks_from_folders(sources: dict[str, str]) -> list[Task]:
+def _tasks_from_folders(sources: Mapping[str, str]) -> list[Task]:
     """Without tasks.yml, every folder holding articles below the section root is a task, titled and
     ordered by its index page."""
     root = section_root(sources)
@@ -383,14 +385,14 @@ def _tasks_from_folders(sources: dict[str, str]) -> list[Task]:
     return tasks
 
 
-def _unpublished(sources: dict[str, str]) -> dict[str, str]:
+def _unpublished(sources: Mapping[str, str]) -> dict[str, str]:
     """Markdown that is not a page: included snippets, and a root README about the repository."""
     found = {}
     for path in sources:
         if SNIPPET_FOLDERS.intersection(PurePosixPath(path).parts[:-1]):
             found[path] = "snippet"
-    for path, text in sources.items():
-        if PurePosixPath(path).name in TOC_FILES and _mostly_links(text):
+    for path in sources:  # only these names are read: `sources` may read each text from disk when asked
+        if PurePosixPath(path).name in TOC_FILES and _mostly_links(sources[path]):
             found[path] = "table of contents"
     readme = sources.get("README.md")
     if readme is not None and "index.md" not in sources:

@@ -7,6 +7,7 @@ refusal is a `path:line: error: ...` Problem and the file is left out; the rest 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 from .problems import ERROR, Problem, decode_text
@@ -41,3 +42,27 @@ def read_text(root: Path | str, relative: str) -> tuple[str | None, Problem | No
 def decode(relative: str, data: bytes) -> tuple[str | None, Problem | None]:
     """UTF-8 text with a leading byte-order mark dropped, or the line of the first byte that is not UTF-8."""
     return decode_text(relative, data)
+
+
+class TextFiles(Mapping[str, str]):
+    """{path: text} that reads each text when asked and keeps none: a knowledge base converts one article
+    at a time, so holding every file's text at once (as a dict would) only raises the build's peak memory.
+    `read(path)` gives the text of one of `paths` (already known to be readable)."""
+
+    def __init__(self, paths: Iterable[str], read: Callable[[str], str]):
+        self._paths = dict.fromkeys(paths)  # ordered, with fast `in`
+        self._read = read
+
+    def __getitem__(self, path: str) -> str:
+        if path not in self._paths:
+            raise KeyError(path)
+        return self._read(path)
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._paths
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._paths)
+
+    def __len__(self) -> int:
+        return len(self._paths)

@@ -49,8 +49,9 @@ class Site:
               files=None) -> "Site":
         """From {source path: Markdown} and the text of tasks.yml (None when there is none); `problems`:
         files the generator could not read (nightdesk.core.sources), reported with the rest; `files` names
-        every file of the content folder (images too), for links written for other tools."""
-        kb = KnowledgeBase.from_sources(dict(sources), tasks_text, tasks_file=settings.tasks_file,
+        every file of the content folder (images too), for links written for other tools. `sources` is
+        read, never kept: it may be a nightdesk.core.sources.TextFiles reading each text when asked."""
+        kb = KnowledgeBase.from_sources(sources, tasks_text, tasks_file=settings.tasks_file,
                                         aliases=dict(settings.aliases), prefix=settings.prefix, problems=problems,
                                         files=files, compat=settings.compat_in_language())
         views = Views(kb, override_dir=settings.override_dir, icon_svg=icon_svg, nav_limit=settings.nav_limit,

@@ -11,19 +11,18 @@ _SHORTCODE = re.compile(r"(?<![\w:/])(:[a-z0-9_+-]*[a-z][a-z0-9_+-]*:)(?![\w/])"
 
 
 @cache
-def _index() -> dict[str, str]:
+def _char(name: str) -> str | None:
+    """The emoji for a shortcode such as ":warning:", or None. Looked up in pymdownx's own tables, which
+    stay loaded anyway: a second index of every emoji would hold about 0.5 MB for the whole build."""
     try:
         from pymdownx import twemoji_db  # installed with mkdocs-material
     except ImportError:  # pragma: no cover - then shortcodes stay as written
-        return {}
-    chars = {}
-    for name, entry in twemoji_db.emoji.items():
-        code = entry.get("unicode_alt") or entry["unicode"]
-        chars[name] = "".join(chr(int(part, 16)) for part in code.split("-"))
-    for alias, name in twemoji_db.aliases.items():
-        if name in chars:
-            chars[alias] = chars[name]
-    return chars
+        return None
+    entry = twemoji_db.emoji.get(twemoji_db.aliases.get(name, "")) or twemoji_db.emoji.get(name)  # an alias wins
+    if entry is None:
+        return None
+    code = entry.get("unicode_alt") or entry["unicode"]
+    return "".join(chr(int(part, 16)) for part in code.split("-"))
 
 
 def convert(text: str) -> str:
@@ -33,5 +32,5 @@ def convert(text: str) -> str:
 
 
 def _emoji(match: re.Match) -> str:
-    # The index (about 1 MB) is loaded on the first shortcode, not on the first colon ("Note: ...").
-    return _index().get(match.group(1), match.group(1))
+    # pymdownx's index (about 1 MB) is loaded on the first shortcode, not on the first colon ("Note: ...").
+    return _char(match.group(1)) or match.group(1)

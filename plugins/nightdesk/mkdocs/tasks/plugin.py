@@ -38,7 +38,7 @@ from nightdesk.core.knowledge_base import ARTICLE, HOME, HUB, HOME_PATH
 from nightdesk.core.offline_zip import default_zip_name, write_site_zip
 from nightdesk.core.problems import ERROR, WARNING, Problem, group_by_cause, limit_per_cause
 from nightdesk.core.safe import html_text, shown_as_text, written_text
-from nightdesk.core.sources import decode, read_text, refusal
+from nightdesk.core.sources import TextFiles, decode, read_text, refusal
 from nightdesk.core.views import Link
 from nightdesk.mkdocs.offline_promise import keep_offline_promise
 from nightdesk.site.templates import override_problems
@@ -118,14 +118,17 @@ class TasksPlugin(BasePlugin[TasksConfig]):
         # Files resolving outside docs_dir, dangling symlinks and text that is not UTF-8 are reported and
         # left out (never published, searched or zipped); the rest of the site is still built.
         unreadable = _refuse_unsafe_files(files, docs_dir)
-        sources = {}
+        readable = {}
         for page in files.documentation_pages():
             text, problem = decode(page.src_uri, page.content_bytes)
             if text is None:
                 unreadable.append(problem)
                 files.remove(page)  # MkDocs would stop the whole build on it
             else:
-                sources[page.src_uri] = text
+                readable[page.src_uri] = page
+        # Each text is read again when the knowledge base converts its article, and dropped after: holding
+        # every file's text through the conversion was most of this event's memory.
+        sources = TextFiles(readable, lambda path: decode(path, readable[path].content_bytes)[0] or "")
         tasks_text = None
         if (docs_dir / self.config.tasks_file).is_file() or (docs_dir / self.config.tasks_file).is_symlink():
             tasks_text, problem = read_text(docs_dir, self.config.tasks_file)
