@@ -1,7 +1,8 @@
 """The offline zip: every file of the site under one folder, never the zip itself."""
 import zipfile
+import zlib
 
-from nightdesk.core.offline_zip import write_site_zip
+from nightdesk.core.offline_zip import EarlyDeflate, write_site_zip
 
 FILES = {
     "index.html": "<h1>Help</h1>" + "Refund a customer. " * 500,
@@ -22,3 +23,70 @@ def test_every_file_under_one_folder_without_the_zip_itself(tmp_path):
         found = {info.filename: archive.read(info) for info in archive.infolist()}
     assert found == {f"help-offline/{path}": text.encode() for path, text in FILES.items()}
     assert not list((tmp_path / "site").glob("*.partial"))
+
+
+def _site(root, files):
+    for path, text in files.items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(text, encoding="utf-8")
+
+
+def _members(zip_path):
+    with zipfile.ZipFile(zip_path) as archive:
+        assert archive.testzip() is None  # every member's CRC checks out
+        return {info.filename: archive.read(info) for info in archive.infolist()}
+
+
+def test_files_deflated_while_the_site_is_written_give_the_same_zip(tmp_path):
+    site = tmp_path / "site"
+    _site(site, FILES)
+    early = EarlyDeflate()
+    early.add("assets/app.js", site / "assets/app.js")  # read on the thread
+    for path in ("index.html", "get-paid/refund.html", "empty.txt"):
+        early.add(path, FILES[path].encode())
+    write_site_zip(site, site / "help-offline.zip", early)
+    assert _members(site / "help-offline.zip") == {f"help-offline/{p}": t.encode() for p, t in FILES.items()}
+    _site(tmp_path / "copy", FILES)
+    write_site_zip(tmp_path / "copy", tmp_path / "copy" / "help-offline.zip")
+    assert (site / "help-offline.zip").stat().st_size == (tmp_path / "copy" / "help-offline.zip").stat().st_size
+    # Copies deflated at level 0 (stored blocks) make a bigger zip: write_site_zip took them as they were.
+    early = EarlyDeflate(level=0)
+    for path, text in FILES.items():
+        early.add(path, text.encode())
+    write_site_zip(site, site / "help-offline.zip", early)
+    assert _members(site / "help-offline.zip") == {f"help-offline/{p}": t.encode() for p, t in FILES.items()}
+    assert (site / "help-offline.zip").stat().st_size > 2 * (tmp_path / "copy" / "help-offline.zip").stat().st_size
+
+
+def test_a_file_changed_after_it_was_deflated_is_zipped_as_it_is_now(tmp_path):
+    site = tmp_path / "site"
+    _site(site, FILES)
+    early = EarlyDeflate()
+    for path, text in FILES.items():
+        early.add(path, text.encode())
+    early.add("gone.html", b"<p>removed by a later plugin</p>")
+    (site / "index.html").write_text("<h1>Rewritten by a later plugin</h1>", encoding="utf-8")
+    (site / "new.html").write_text("<p>written at the end</p>", encoding="utf-8")
+    write_site_zip(site, site / "help-offline.zip", early)
+    expected = {**FILES, "index.html": "<h1>Rewritten by a later plugin</h1>", "new.html": "<p>written at the end</p>"}
+    assert _members(site / "help-offline.zip") == {f"help-offline/{p}": t.encode() for p, t in expected.items()}
+
+
+def test_early_copies_are_the_ones_zipped(tmp_path):
+    site = tmp_path / "site"
+    _site(site, {"index.html": FILES["index.html"]})
+    early = EarlyDeflate()
+    early.add("index.html", FILES["index.html"].encode())
+    early.finish()
+    data = FILES["index.html"].encode()
+    assert zlib.decompress(early.deflated("index.html", data), wbits=-15) == data
+    assert early.deflated("index.html", data + b" ") is None  # not what was given: compressed afresh
+    early.close()
+    assert early.deflated("index.html", data) is None
+
+
+def test_an_abandoned_zip_stops_its_thread(tmp_path):
+    early = EarlyDeflate()
+    early.add("index.html", b"<h1>Help</h1>")
+    early.close()
+    assert not early._thread.is_alive()

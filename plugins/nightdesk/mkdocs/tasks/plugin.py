@@ -35,7 +35,7 @@ from mkdocs.utils.templates import TemplateContext
 from nightdesk.core.checks import run_checks
 from nightdesk.core.compat import CompatSettings
 from nightdesk.core.knowledge_base import ARTICLE, HOME, HUB, HOME_PATH
-from nightdesk.core.offline_zip import default_zip_name, write_site_zip
+from nightdesk.core.offline_zip import EarlyDeflate, default_zip_name, write_site_zip
 from nightdesk.core.problems import ERROR, WARNING, Problem, group_by_cause, limit_per_cause
 from nightdesk.core.safe import html_text, shown_as_text, written_text
 from nightdesk.core.sources import TextFiles, decode, read_text, refusal
@@ -65,6 +65,7 @@ class TasksPlugin(BasePlugin[TasksConfig]):
         self.is_serve = False
         self.site: Site | None = None
         self.files: Files | None = None
+        self.early_zip: EarlyDeflate | None = None  # the offline zip's files, deflated as they are written
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Remember whether this is `mkdocs serve`, whose rebuilds need no offline zip."""
@@ -283,13 +284,24 @@ class TasksPlugin(BasePlugin[TasksConfig]):
     @event_priority(-100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """The page is written: let go of its Markdown, in the page and in the Site (MkDocs keeps every
-        page's Markdown to the end of the build: 8 MB at 1,000 realistic articles).
+        page's Markdown to the end of the build: 8 MB at 1,000 realistic articles), and have the offline
+        zip's copy of it deflated on another core while the next pages are rendered.
 
         Priority: -100 (after every other plugin's on_post_page)
         """
         if self.config.enabled and self.site is not None:
             self.site.page_written(page.file.src_uri)
             page.markdown = None
+        if self._wants_zip():
+            if self.early_zip is None:
+                self.early_zip = EarlyDeflate()
+                # The theme's files are in the site already, written before the first page.
+                site_dir, zip_name = Path(config.site_dir), self._zip_name(config)
+                for file in sorted(site_dir.rglob("*")):
+                    if file.is_file() and not file.name.startswith(zip_name):  # an older build's zip
+                        self.early_zip.add(file.relative_to(site_dir).as_posix(), file)
+            # The bytes MkDocs writes next; should they change later, the zip compresses the file again.
+            self.early_zip.add(page.file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace"))
         return output
 
     def _linker(self, url_from_here) -> Link:
@@ -313,14 +325,26 @@ class TasksPlugin(BasePlugin[TasksConfig]):
 
         Priority: -200 (last: after every plugin that writes files, the service worker's at -100 included)
         """
-        if not self.config.enabled or self.config.offline_zip is False or self.is_serve:
+        early, self.early_zip = self.early_zip, None
+        if not self._wants_zip():
             return
-        name = (self.config.offline_zip if isinstance(self.config.offline_zip, str)
-                else default_zip_name(written_text(config.site_name)))
-        zip_path = write_site_zip(config.site_dir, Path(config.site_dir) / name)
+        zip_path = write_site_zip(config.site_dir, Path(config.site_dir) / self._zip_name(config), early)
         log.info(f"offline copy: {zip_path} ({zip_path.stat().st_size / 1e6:.1f} MB); unzip it and open index.html")
 
     on_post_build = CombinedEvent(_return_freed_memory, _write_offline_zip)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """No zip after all: stop deflating its files."""
+        early, self.early_zip = self.early_zip, None
+        if early is not None:
+            early.close()
+
+    def _wants_zip(self) -> bool:
+        return self.config.enabled and self.config.offline_zip is not False and not self.is_serve
+
+    def _zip_name(self, config: MkDocsConfig) -> str:
+        return (self.config.offline_zip if isinstance(self.config.offline_zip, str)
+                else default_zip_name(written_text(config.site_name)))
 
 
 def _shown_prefix(config: MkDocsConfig) -> str:
