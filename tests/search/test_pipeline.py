@@ -2,7 +2,7 @@
 import pytest
 from lunr.pipeline import Pipeline
 
-from nightdesk.search.pipeline import STEMMER_LABEL, TRIMMER_LABEL, normalize_text, normalize_word, stem, terms
+from nightdesk.search.pipeline import _SEPARATORS, STEMMER_LABEL, TRIMMER_LABEL, normalize_text, normalize_word, stem, terms
 
 
 @pytest.mark.parametrize("word, expected", [
@@ -25,6 +25,14 @@ def test_normalises_words(word, expected):
 
 def test_separators_become_single_spaces():
     assert normalize_text("e-mail/SMS\u00a0reminder  3\u20135 days") == "e mail SMS reminder 3 5 days"
+
+
+def test_ascii_text_splits_as_the_separator_pattern_does():
+    # ASCII text takes a faster path than _SEPARATORS: every pair of ASCII characters around a word agrees.
+    for first in map(chr, range(128)):
+        for second in map(chr, range(128)):
+            text = f"{first}a{second}{first}b {second}"
+            assert normalize_text(text) == _SEPARATORS.sub(" ", text).strip(), repr(text)
 
 
 def test_terms_drop_stop_words_and_stem():
