@@ -120,7 +120,11 @@ class Packer:
         width = len(self.fields)
         word_term, postings = self._word_term, self._postings
         for f, name in enumerate(self.fields):
-            words = (document.get(name) or "").split(" ")
+            text = document.get(name)
+            if not text:  # most sections have no title, keywords or summary: only the first has
+                self._lengths[f].append(0)
+                continue
+            words = text.split(" ")
             for raw in set(words).difference(word_term):
                 self._learn(raw)
             counts = Counter(map(word_term.__getitem__, words))  # words -> terms, counted in C
@@ -132,9 +136,7 @@ class Packer:
                         counts[term] += times
             self._lengths[f].append(sum(counts.values()))
             for term, count in counts.items():
-                posting = postings[term]
-                posting.append(position)
-                posting.append(count * width + f)
+                postings[term].extend((position, count * width + f))
 
     def _documents_holding(self, number: int) -> set[int]:
         return set(self._postings[number][0::2])

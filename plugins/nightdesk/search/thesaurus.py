@@ -152,19 +152,25 @@ class _Occurrences:
         self.found: dict[tuple, int] = {}
 
     def sections(self, unit: tuple) -> int:
-        if unit not in self.found:
+        found = self.found.get(unit)
+        if found is None:
             if not unit or not all(term in self.vocabulary for term in unit):
-                self.found[unit] = 0
+                found = 0
             elif not self.counts:
-                self.found[unit] = 1
+                found = 1
+            elif len(unit) == 1:  # most: no intersection to copy the set into
+                found = len(self._refs(unit[0]))
             else:
-                self.found[unit] = len(set.intersection(*map(self._refs, unit)))
-        return self.found[unit]
+                found = len(set.intersection(*map(self._refs, unit)))
+            self.found[unit] = found
+        return found
 
     def _refs(self, term: str) -> set:
         # Not kept: on a big site the sets of every common term asked for took more memory than the index.
-        posting = self.vocabulary[term]
-        return set().union(*(refs for field, refs in posting.items() if field != "_index"))
+        refs = [refs for field, refs in self.vocabulary[term].items() if field != "_index"]
+        if len(refs) == 1 and isinstance(refs[0], set):  # the packer's: only read here, so not copied
+            return refs[0]
+        return set().union(*refs)  # a lunr index's fields: ref -> metadata
 
 
 def unpack(packed: list) -> list[list]:
