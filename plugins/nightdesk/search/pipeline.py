@@ -105,7 +105,7 @@ def _drop_last(w: str) -> str:
     return _re_1b_2.sub("", w, count=1)  # JS String.replace replaces the first match only
 
 
-@lru_cache(maxsize=4096)  # the index stems each new word twice in a row: as a term, and as a form of it
+@lru_cache(maxsize=16)  # the index stems each new word twice in a row: as a term, and as a form of it
 def stem(w: str) -> str:
     """Porter stem of a lower-case word, exactly as lunr.js computes it."""
     if len(w) < 3:

@@ -312,10 +312,13 @@ class TasksPlugin(BasePlugin[TasksConfig]):
 
     @event_priority(1000)
     def _return_freed_memory(self, *, config: MkDocsConfig) -> None:
-        """Every page is written: give their freed memory back before the search index and the zip.
+        """Every page is written: give their freed memory back before the search index and the zip,
+        the offline zip's thread's included (its last pages are deflated by now).
 
         Priority: 1000 (first, before every other plugin's on_post_build)
         """
+        if self.early_zip is not None:
+            self.early_zip.finish()
         if self.config.enabled:
             return_freed_memory()
 
