@@ -34,6 +34,26 @@ def load_node(node: yaml.Node):
     return yaml.load(yaml.serialize(node), Loader=TextLoader)
 
 
+_HEAD = 4096
+"""Characters split into lines first when looking for the closing fence: front matter is short, the rest
+of an article need not be split at all."""
+
+
+def _lines_to_fence(source: str) -> tuple[list[str], int | None]:
+    """The lines of `source` (with their ends) at least to the closing fence, and the fence's index;
+    None when there is none or the first line is no opening fence."""
+    for head in ((source[:_HEAD],) if len(source) > _HEAD else ()) + (source,):
+        lines = head.splitlines(keepends=True)
+        if not lines or lines[0].strip() != "---":
+            return lines, None
+        # A head cut short may end inside a line (or between the \r and \n of one): not its last line.
+        complete = len(lines) if head is source else len(lines) - 1
+        end = next((i for i in range(1, complete) if _FENCE.match(lines[i])), None)
+        if end is not None or head is source:
+            return lines, end
+    raise AssertionError("unreachable: the whole source is split last")
+
+
 @dataclass
 class FrontMatterBlock:
     data: dict[str, Any] = field(default_factory=dict)
@@ -45,14 +65,13 @@ class FrontMatterBlock:
 
 def split_front_matter(source: str) -> FrontMatterBlock:
     """Read `---`-fenced YAML at the top of `source`; a broken block is reported, never silently kept as text."""
-    lines = source.splitlines(keepends=True)
+    lines, end = _lines_to_fence(source)
     if not lines or lines[0].strip() != "---":
         return FrontMatterBlock(body=source)
-    end = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i])), None)
     if end is None:
         return FrontMatterBlock(body=source, error=(1, "front matter starts with '---' but never ends; add a closing '---' line"))
     yaml_text = "".join(lines[1:end])
-    block = FrontMatterBlock(body="".join(lines[end + 1:]), body_line=end + 2)
+    block = FrontMatterBlock(body=source[sum(map(len, lines[:end + 1])):], body_line=end + 2)
     loader = _LOADER(yaml_text)
     try:  # parsed once: the node gives the key lines, the data is constructed from it (as yaml.load does)
         node = loader.get_single_node()
