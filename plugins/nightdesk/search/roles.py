@@ -48,15 +48,21 @@ def _truthy(value) -> bool:
     return str(value).strip().lower() in _TRUE if value is not None else False
 
 
+def _words(text: str) -> int:
+    """len(text.split()) for a section's text, whose words are one space apart (Section.text), without
+    making the list of words."""
+    return text.count(" ") + 1 if text else 0
+
+
 def page_role(sections: list[Section]) -> str:
     """navigation, glossary or article, from the page's text and link text alone."""
-    words = sum(len(s.text.split()) for s in sections)
-    link_words = sum(len(s.link_text.split()) for s in sections)
+    words = sum(_words(s.text) for s in sections)
+    link_words = sum(_words(s.link_text) for s in sections)
     if words - link_words < STUB_WORDS and (link_words or not words):
         return NAVIGATION
     if link_words >= LINK_SHARE * words:
         return NAVIGATION
     headed = [s for s in sections if s.heading]
-    if len(headed) >= GLOSSARY_SECTIONS and median(len(s.text.split()) for s in headed) < GLOSSARY_SECTION_WORDS:
+    if len(headed) >= GLOSSARY_SECTIONS and median(_words(s.text) for s in headed) < GLOSSARY_SECTION_WORDS:
         return GLOSSARY
     return ARTICLE
