@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from typing import NamedTuple
@@ -65,8 +65,12 @@ _new_line = partial(tuple.__new__, Line)
 def code_flags(lines: list[str]) -> list[bool]:
     """For each line, whether it is code (see the module's docstring); what `scan` and
     nightdesk.core.compat's `mark_code` decide code with."""
-    flags: list[bool] = []
-    append = flags.append
+    return list(iter_code_flags(lines))
+
+
+def iter_code_flags(lines: Iterable[str]) -> Iterator[bool]:
+    """code_flags() one line at a time: a line's flag depends on the lines before it only, so a reader
+    that needs the start of a text stops there."""
     fence: str | None = None  # the opening fence while inside a fenced block
     previous_blank = True  # the start of the text counts as after a blank line
     in_container = False  # indented lines continue a list item or admonition
@@ -78,10 +82,10 @@ def code_flags(lines: list[str]) -> list[bool]:
         if fence is not None:
             if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
                 fence = None
-            append(True)
+            yield True
             continue
         if not stripped:  # blank
-            append(False)
+            yield False
             previous_blank = True
             continue
         if "\t" in text:
@@ -91,12 +95,12 @@ def code_flags(lines: list[str]) -> list[bool]:
             indent = len(text) - len(stripped)
         if match and not in_indented_code:
             fence = match.group(1)
-            append(True)
+            yield True
             previous_blank = False
             continue
         if indent >= 4 and not in_container and (previous_blank or in_indented_code):
             in_indented_code = True
-            append(True)
+            yield True
             previous_blank = False
             continue
         in_indented_code = False
@@ -104,9 +108,8 @@ def code_flags(lines: list[str]) -> list[bool]:
             in_container = True
         elif indent == 0:
             in_container = False
-        append(False)
+        yield False
         previous_blank = False
-    return flags
 
 
 def prose_lines(markdown: str, first_line: int = 1, line_numbers: list[int] | None = None) -> Iterator[tuple[int, str]]:
@@ -152,15 +155,16 @@ def count_numbered_items(markdown: str | list[Line]) -> int:
 def numbered_steps(markdown: str) -> list[str]:
     """The first numbered list's items as plain text (continuation lines joined), outside code."""
     steps: list[str] = []
-    for line in scan(markdown):
-        if line.code:
+    texts = markdown.splitlines()
+    for text, code in zip(texts, iter_code_flags(texts)):  # lazily: only up to the first list's end
+        if code:
             continue
-        match = _NUMBERED_ITEM.match(line.text) if line.text[:1].isdecimal() else None
+        match = _NUMBERED_ITEM.match(text) if text[:1].isdecimal() else None
         if match:
             steps.append(plain_text(match.group(2)))
-        elif steps and _CONTINUATION.match(line.text):
-            steps[-1] = f"{steps[-1]} {plain_text(line.text)}"
-        elif steps and line.text.strip():
+        elif steps and _CONTINUATION.match(text):
+            steps[-1] = f"{steps[-1]} {plain_text(text)}"
+        elif steps and text.strip():
             break  # the list has ended: later numbered lists are other procedures
     return steps
 
