@@ -50,8 +50,10 @@ class Views:
         if override_dir and Path(override_dir).is_dir():
             loaders.append(jinja2.FileSystemLoader(str(override_dir)))
         loaders.append(jinja2.PackageLoader("nightdesk", "templates"))
+        # auto_reload off: Views are made anew each build, so no template changes during one, and each of
+        # the few renders per page would otherwise stat its template files again.
         self.env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
-                                      trim_blocks=True, lstrip_blocks=True)
+                                      trim_blocks=True, lstrip_blocks=True, auto_reload=False)
         self.icon_svg = icon_svg
         self.catalog = catalog or Catalog.for_language("en")
         self.env.globals.update(kinds=KINDS, icon=self.icon, t=self.catalog.markup,
