@@ -108,3 +108,29 @@ def test_a_mistake_in_the_hours_stops_the_build_and_names_it(tmp_path):
     done = build_site(sample_config(tmp_path, hours={"mon": "8-18"}), tmp_path / "site")
     assert done.returncode != 0
     assert "nightdesk/support: hours.mon: '8-18' is not opening hours like 08:00-18:00" in done.stderr
+
+
+def test_each_page_s_box_names_its_own_topic(sample_site):
+    # nightdesk's own box is rendered once per build and filled in per page (nightdesk.site.render_once)
+    for page, title in (("get-paid/refund-a-customer.html", "Refund a customer"),
+                        ("get-paid/index.html", "Get paid")):
+        box = re.search(r'<aside class="nd-support".*?</aside>', read(sample_site, page), re.S).group(0)
+        assert f'data-nd-topic="{title}"' in box
+        href = re.search(r'href="(mailto:[^"]*)"', box).group(1)
+        assert title.replace(" ", "%20") in href.split("subject=")[1].split("&amp;")[0]
+
+
+def test_an_overridden_box_is_rendered_on_every_page(tmp_path):
+    config_path = sample_config(tmp_path)
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    overrides = tmp_path / "overrides" / "nightdesk"
+    overrides.mkdir(parents=True)
+    (overrides / "support.html").write_text(
+        '<aside class="nd-support" data-nd-support data-nd-topic="{{ topic }}">Ask about {{ topic|upper }}'
+        '<span data-nd-support-status></span></aside>', encoding="utf-8")
+    config["theme"]["custom_dir"] = str(tmp_path / "overrides")
+    config_path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    done = build_site(config_path, tmp_path / "site", strict=False)
+    assert done.returncode == 0, done.stderr
+    assert "Ask about REFUND A CUSTOMER" in read(tmp_path / "site", "get-paid/refund-a-customer.html")
+    assert "Ask about GET PAID" in read(tmp_path / "site", "get-paid/index.html")

@@ -10,6 +10,7 @@ from nightdesk.core.knowledge_base import TASKS_FILE, KnowledgeBase, PageRef
 from nightdesk.core.schema import DEFAULT_ALIASES
 from nightdesk.core.views import Views
 from nightdesk.i18n import Catalog
+from nightdesk.site.templates import ROOTS
 
 
 @dataclass(frozen=True)
@@ -80,3 +81,8 @@ class Site:
     def render(self, view: str, **values) -> str:
         """A nightdesk view (`nightdesk/<view>.html`, which a site may override) with these values."""
         return self.views.env.get_template(f"nightdesk/{view}.html").render(**values)
+
+    def overridden(self, view: str) -> bool:
+        """Whether the site overrides the view `nightdesk/<view>.html`."""
+        filename = self.views.env.get_template(f"nightdesk/{view}.html").filename
+        return filename is None or Path(filename).resolve() != (ROOTS["templates"] / "nightdesk" / f"{view}.html").resolve()

@@ -25,6 +25,7 @@ from nightdesk.core.views import fill_slot
 from nightdesk.mkdocs.language import site_catalog, use_strings_script
 from nightdesk.mkdocs.page_extras import AFTER_CONTENT, add_html, add_script, json_script, use_theme
 from nightdesk.mkdocs.site import publish_assets, site_for
+from nightdesk.site.render_once import RenderedOnce
 
 from .config import SupportConfig
 
@@ -70,6 +71,12 @@ class SupportPlugin(BasePlugin[SupportConfig]):
             follow_up=self.config.feedback_follow_up or texts.text("feedback.follow_up"),
             endpoint=self.config.feedback_endpoint)
         self.box_support = _TextsOnce(self.support)
+        # The box on each page differs only in its topic and its email link: nightdesk's own is rendered
+        # once and filled in per page; a site's override is rendered on every page (RenderedOnce cannot
+        # tell a test of the topic against a constant from printing it).
+        render_box = lambda **values: site.render("support", support=self.box_support, title=self._title(), **values)  # noqa: E731
+        self.page_box = (RenderedOnce(render_box, texts=("topic",), functions=("email_href",))
+                         if not site.overridden("support") else None)
         plain_box = site.render("support", support=self.box_support, title=self._title(),
                                 topic=written_text(config.site_name), email_href=lambda address: f"mailto:{address}")
         self.plain_box_html = f'<template id="nd-support-box">{plain_box}</template>'
@@ -94,10 +101,11 @@ class SupportPlugin(BasePlugin[SupportConfig]):
         url = page.canonical_url or ""
 
         texts = self.catalog
-        box = site.render("support", support=self.box_support, title=self._title(), topic=topic,
-                          email_href=lambda address: email_href(
-                              address, texts.text("support.email_subject_topic", topic=topic),
-                              texts.text("support.email_body_topic", topic=topic, url=url or page.url)))
+        values = dict(topic=topic, email_href=lambda address: email_href(
+            address, texts.text("support.email_subject_topic", topic=topic),
+            texts.text("support.email_body_topic", topic=topic, url=url or page.url)))
+        box = (self.page_box.fill(**values) if self.page_box is not None else
+               site.render("support", support=self.box_support, title=self._title(), **values))
         if ref.kind == ARTICLE:
             page.content = fill_slot(page.content, "after-article", self.feedback_html + box)
         elif ref.kind == HUB:
