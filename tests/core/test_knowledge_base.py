@@ -105,3 +105,13 @@ def test_load_reads_a_folder(tmp_path):
     kb = KnowledgeBase.load(tmp_path)
     assert kb.article("get-paid/a.md").summary == "First."
     assert kb.tasks["get-paid"].title == "Get paid"
+
+
+def test_page_paths_split_as_pathlib_splits_them():
+    import itertools
+    from pathlib import PurePosixPath
+
+    from nightdesk.core.knowledge_base import _parts
+    for pieces in itertools.product(["", "a", ".", "..", "/", "index.md"], repeat=3):
+        for path in ("/".join(pieces), "".join(pieces)):
+            assert _parts(path) == PurePosixPath(path).parts, path

@@ -149,7 +149,7 @@ class KnowledgeBase:
     def page_kind(self, path: str) -> str:
         """HOME: index.md or README.md at the top; HUB: index.md or README.md in a task's folder;
         ARTICLE: any article read from the content; OTHER: anything else."""
-        parts = PurePosixPath(path).parts
+        parts = _parts(path)
         if parts and parts[-1] in INDEX_NAMES:
             if len(parts) == 1:
                 return HOME
@@ -161,7 +161,7 @@ class KnowledgeBase:
         """The page at a source path, with its article or task (an article's task is its primary one)."""
         kind = self.page_kind(path)
         if kind == HUB:
-            return PageRef(HUB, task=self.tasks[PurePosixPath(path).parts[0]])
+            return PageRef(HUB, task=self.tasks[_parts(path)[0]])
         if kind == ARTICLE:
             article = self.articles[path]
             return PageRef(ARTICLE, article=article, task=self.primary_task(article))
@@ -439,3 +439,10 @@ def _removed_tags(articles) -> list[Problem]:
 def _canonical_intro(path: str) -> str:
     """README.md and index.md both stand for the folder's index page."""
     return posixpath.join(posixpath.dirname(path), "index.md")
+
+
+def _parts(path: str) -> tuple[str, ...]:
+    """PurePosixPath(path).parts, without pathlib's parsing for a plain relative path (every page's, a few
+    times per page)."""
+    parts = tuple(path.split("/"))
+    return parts if path and "" not in parts and "." not in parts else PurePosixPath(path).parts

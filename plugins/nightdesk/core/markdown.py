@@ -171,6 +171,11 @@ def numbered_steps(markdown: str) -> list[str]:
 
 def questions_and_answers(markdown: str) -> list[tuple[str, str]]:
     """Headings ending in '?' with the plain text below each (code left out), up to the next heading."""
+    lines = markdown.splitlines()
+    # A question heading needs a "?" (or an entity that becomes one) on a line starting with "#": most
+    # articles have none, and need no scan.
+    if not any(text[:1] == "#" and ("?" in text or "&" in text) for text in lines):
+        return []
     pairs: list[tuple[str, list[str]]] = []
     current: list[str] | None = None
     for line in scan(markdown):
