@@ -45,6 +45,7 @@ def test_files_deflated_while_the_site_is_written_give_the_same_zip(tmp_path):
     for path in ("index.html", "get-paid/refund.html", "empty.txt"):
         early.add(path, FILES[path].encode())
     write_site_zip(site, site / "help-offline.zip", early)
+    assert not early.has("index.html")  # nothing deflated early: all compressed at the end
     assert _members(site / "help-offline.zip") == {f"help-offline/{p}": t.encode() for p, t in FILES.items()}
     _site(tmp_path / "copy", FILES)
     write_site_zip(tmp_path / "copy", tmp_path / "copy" / "help-offline.zip")
@@ -54,6 +55,7 @@ def test_files_deflated_while_the_site_is_written_give_the_same_zip(tmp_path):
     for path, text in FILES.items():
         early.add(path, text.encode())
     write_site_zip(site, site / "help-offline.zip", early)
+    assert not early.has("index.html")  # nothing deflated early: all compressed at the end
     assert _members(site / "help-offline.zip") == {f"help-offline/{p}": t.encode() for p, t in FILES.items()}
     assert (site / "help-offline.zip").stat().st_size > 2 * (tmp_path / "copy" / "help-offline.zip").stat().st_size
 
@@ -90,3 +92,19 @@ def test_an_abandoned_zip_stops_its_thread(tmp_path):
     early.add("index.html", b"<h1>Help</h1>")
     early.close()
     assert not early._thread.is_alive()
+
+
+def test_without_a_temporary_folder_the_zip_is_made_at_the_end(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    _site(site, FILES)
+
+    def no_temporary_file(*args, **kwargs):
+        raise OSError(30, "Read-only file system")
+    monkeypatch.setattr("tempfile.TemporaryFile", no_temporary_file)
+    early = EarlyDeflate()
+    for path, text in FILES.items():
+        early.add(path, text.encode())
+    early.finish()
+    assert not early.has("index.html")  # nothing deflated early: write_site_zip compresses it all
+    write_site_zip(site, site / "help-offline.zip", early)
+    assert _members(site / "help-offline.zip") == {f"help-offline/{p}": t.encode() for p, t in FILES.items()}

@@ -104,7 +104,7 @@ class EarlyDeflate:
         # Bounded: when no core is free, pages wait for the thread rather than pile up in memory.
         self._jobs: queue.Queue = queue.Queue(maxsize=2)
         self._batch: list[tuple[str, bytes | Path]] = []
-        self._spool = tempfile.TemporaryFile(prefix="nightdesk-zip-")
+        self._spool = None  # the temporary file, made by the thread (none where no temporary file can be)
         # name -> (size, hash, offset, length); Python's hash of bytes (64 bits) keeps the lock, zlib.crc32 would
         # let go of it and take it back once more per file
         self._copies: dict[str, tuple[int, int, int, int]] = {}
@@ -141,10 +141,17 @@ class EarlyDeflate:
     def close(self) -> None:
         """Stop the thread and delete the temporary file (also when the build failed)."""
         self.finish()
-        self._spool.close()
+        if self._spool is not None:
+            self._spool.close()
         self._copies.clear()
 
     def _work(self) -> None:
+        try:
+            self._spool = tempfile.TemporaryFile(prefix="nightdesk-zip-")
+        except OSError:  # no temporary folder to write to: take the files, write_site_zip compresses them all
+            while self._jobs.get() is not None:
+                pass
+            return
         written = 0  # bytes in the spool
         pending: list[bytes] = []  # copies not written yet, after `written`
         pending_size = 0
