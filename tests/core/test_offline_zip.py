@@ -1,4 +1,5 @@
 """The offline zip: every file of the site under one folder, never the zip itself."""
+import os
 import zipfile
 import zlib
 
@@ -106,5 +107,21 @@ def test_without_a_temporary_folder_the_zip_is_made_at_the_end(tmp_path, monkeyp
         early.add(path, text.encode())
     early.finish()
     assert not early.has("index.html")  # nothing deflated early: write_site_zip compresses it all
+    write_site_zip(site, site / "help-offline.zip", early)
+    assert _members(site / "help-offline.zip") == {f"help-offline/{p}": t.encode() for p, t in FILES.items()}
+
+
+def test_a_thread_that_fails_never_holds_the_build_up(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    _site(site, FILES)
+
+    def broken(*args, **kwargs):
+        raise MemoryError
+    monkeypatch.setattr(EarlyDeflate, "_spill", broken)  # fails on the first batch's copies
+    early = EarlyDeflate()
+    for number in range(40):  # many more batches than the queue holds
+        early.add(f"noise-{number}.bin", os.urandom(100_000))  # incompressible: the spool is written at once
+    for path, text in FILES.items():
+        early.add(path, text.encode())
     write_site_zip(site, site / "help-offline.zip", early)
     assert _members(site / "help-offline.zip") == {f"help-offline/{p}": t.encode() for p, t in FILES.items()}

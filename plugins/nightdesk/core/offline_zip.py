@@ -146,31 +146,34 @@ class EarlyDeflate:
         self._copies.clear()
 
     def _work(self) -> None:
+        ended = False  # the last job (None) taken
         try:
             self._spool = tempfile.TemporaryFile(prefix="nightdesk-zip-")
-        except OSError:  # no temporary folder to write to: take the files, write_site_zip compresses them all
-            while self._jobs.get() is not None:
+            written = 0  # bytes in the spool
+            pending: list[bytes] = []  # copies not written yet, after `written`
+            pending_size = 0
+            while (batch := self._jobs.get()) is not None:
+                for name, data in batch:
+                    self._copies.pop(name, None)
+                    try:
+                        if isinstance(data, Path):
+                            data = data.read_bytes()
+                        deflated = zlib.compress(data, self._level, wbits=-15)  # raw deflate, as in a zip member
+                    except Exception:  # noqa: BLE001 - unreadable now: write_site_zip compresses it itself
+                        continue
+                    self._copies[name] = (len(data), hash(data), written + pending_size, len(deflated))
+                    pending.append(deflated)
+                    pending_size += len(deflated)
+                if pending_size >= self.SPOOL_WRITE:
+                    written = self._spill(pending, written, pending_size)
+                    pending, pending_size = [], 0
+            ended = True
+            self._spill(pending, written, pending_size)
+        except BaseException:  # noqa: BLE001 - no temporary folder, or anything else: no copies, and the
+            # build must never wait on a full queue, so the rest is taken and write_site_zip compresses it all
+            self._copies = {}
+            while not ended and self._jobs.get() is not None:
                 pass
-            return
-        written = 0  # bytes in the spool
-        pending: list[bytes] = []  # copies not written yet, after `written`
-        pending_size = 0
-        while (batch := self._jobs.get()) is not None:
-            for name, data in batch:
-                self._copies.pop(name, None)
-                try:
-                    if isinstance(data, Path):
-                        data = data.read_bytes()
-                    deflated = zlib.compress(data, self._level, wbits=-15)  # raw deflate, as in a zip member
-                except Exception:  # noqa: BLE001 - unreadable now: write_site_zip compresses it itself
-                    continue
-                self._copies[name] = (len(data), hash(data), written + pending_size, len(deflated))
-                pending.append(deflated)
-                pending_size += len(deflated)
-            if pending_size >= self.SPOOL_WRITE:
-                written = self._spill(pending, written, pending_size)
-                pending, pending_size = [], 0
-        self._spill(pending, written, pending_size)
 
     def _spill(self, pending: list[bytes], written: int, size: int) -> int:
         """Write the pending copies to the spool; returns its new size."""
