@@ -10,9 +10,11 @@ Events, highest priority first within each event:
 - on_page_context (50): wraps each page in its chrome (with the slots other plugins fill) and gives
   the theme a bounded navigation (nightdesk.mkdocs.navigation) in place of the one listing every page.
 - on_template_context: the same navigation on the 404 page.
-- on_post_page (-100): lets go of the written page's Markdown (Site.page_written).
-- on_post_build (1000): freed memory back to the system (nightdesk.mkdocs.memory); (-200): the
-  offline zip, last of all (not during `mkdocs serve`).
+- on_post_page (-100): lets go of the written page's Markdown (Site.page_written) and hands the page to
+  the offline zip's thread (core.offline_zip.EarlyDeflate), which deflates it on another core.
+- on_post_build (1000): the zip's thread finishes, freed memory back to the system
+  (nightdesk.mkdocs.memory); (-200): the offline zip, last of all (not during `mkdocs serve`).
+- on_build_error: stops the zip's thread and deletes its temporary file.
 """
 from __future__ import annotations
 
